@@ -1,0 +1,4 @@
+import packageJson from '../../package.json' with { type: 'json' };
+
+export const appName = packageJson.name;
+export const appVersion = packageJson.version;

@@ -1,0 +1,23 @@
+import { Option, type Command } from 'commander';
+import { loadConfig, type ResolvedConfig } from '../config/load-config';
+
+export interface CommonOptions {
+  data?: string;
+  config?: string;
+  api?: string;
+}
+
+/** Every command takes these, so several stations can run side by side on one machine. */
+export function withCommonOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--data <dir>', 'data folder: database, keys, logs (default: the per-user app-data folder)'))
+    .addOption(new Option('--config <file>', 'configuration file (default: the per-user config.json, if any)'));
+}
+
+export async function resolveCommonOptions(options: CommonOptions): Promise<ResolvedConfig> {
+  const resolved = await loadConfig({ configFile: options.config, dataDir: options.data });
+  if (options.api !== undefined) {
+    resolved.config = { ...resolved.config, api: { url: options.api } };
+  }
+  return resolved;
+}

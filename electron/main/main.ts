@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import NapiDriver from 'better-sqlite3-mc-napi';
+import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy';
+import { loadConfig } from '../core/config/load-config';
+import type { DatabaseDriver } from '../core/db/open-database';
+import { createLogger, openLogFile } from '../core/logging/logger';
+import { createStation, type Station } from '../core/station';
+import { registerAppSchemePrivileges, serveAppProtocol } from './app-protocol';
+import { registerIpcHost } from './ipc-host';
+import {
+  appEntryUrl,
+  isNavigationAllowed,
+  isPermissionCheckAllowed,
+  isPermissionRequestAllowed,
+} from './security-policy';
+import { createWindowOptions } from './window-options';
+
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+
+// One station per data folder: a second launch focuses the running window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppSchemePrivileges();
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+let mainWindow: BrowserWindow | null = null;
+app.on('second-instance', () => {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
+async function start(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { data: { type: 'string' }, config: { type: 'string' } }, strict: false });
+  const { config, dataDir } = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
+  const logFile = await openLogFile(dataDir);
+  const logger = createLogger(logFile);
+  // The Node build of better-sqlite3 cannot load in Electron's Node; the N-API build can.
+  const station: Station = createStation({ config, dataDir, host: 'electron', logger, databaseDriver: NapiDriver as unknown as DatabaseDriver });
+
+  const apiOrigin = config.api.url === null ? [] : [new URL(config.api.url).origin];
+  serveAppProtocol(rendererDir, buildContentSecurityPolicy({ connectSources: apiOrigin }));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionRequestAllowed(permission, details.requestingUrl, 'mediaTypes' in details ? details.mediaTypes : undefined)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionCheckAllowed(permission, requestingOrigin, details.mediaType),
+  );
+
+  mainWindow = new BrowserWindow(createWindowOptions(preloadPath));
+  const unregister = registerIpcHost(ipcMain, station.router, station.events, mainWindow);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    unregister();
+    station.close();
+    logFile.end();
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(appEntryUrl);
+}
+
+/** Applied to every web contents: no navigation away, no new windows, no webviews, no redirects. */
+function lockDownContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,26 @@
+import { build } from 'esbuild';
+
+// The shell is bundled (Electron cannot run TypeScript); dependencies stay in node_modules and are
+// packaged by electron-builder. The preload is CommonJS because sandboxed preloads cannot be ESM.
+await build({
+  entryPoints: ['electron/main/main.ts'],
+  outfile: 'dist/electron/main.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: ['electron/preload/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'chrome130',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { CommandName } from './command-names';
+import { stationStatusSchema } from './status';
+
+export { commandNames, type CommandName } from './command-names';
+
+interface CommandDefinition {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/**
+ * The one contract between the renderer and the station core. Every host (Electron IPC, the
+ * browser-mode WebSocket bridge, the in-memory test host) carries exactly these commands and
+ * events, validated with these schemas on both sides.
+ */
+export const commands = {
+  getStatus: { input: z.void(), output: stationStatusSchema },
+} as const satisfies Record<CommandName, CommandDefinition>;
+
+export const events = {
+  status: stationStatusSchema,
+} as const;
+
+export type Commands = typeof commands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

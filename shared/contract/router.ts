@@ -1,0 +1,60 @@
+import {
+  commands,
+  isCommandName,
+  type CommandName,
+  type CommandOutput,
+  type Commands,
+} from './commands';
+import { describeIssues, fail, ok, type ErrorCode, type Result } from './result';
+import type { z } from 'zod';
+
+/** Thrown by a handler for an expected failure the caller should see with its own code. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+export type CommandHandlers = {
+  [N in CommandName]: (
+    input: z.output<Commands[N]['input']>,
+  ) => Promise<CommandOutput<N>> | CommandOutput<N>;
+};
+
+export interface CommandRouter {
+  /** Validates the name and input, runs the handler, validates its output. Never throws. */
+  dispatch(name: unknown, input: unknown): Promise<Result<unknown>>;
+}
+
+export function createCommandRouter(
+  handlers: CommandHandlers,
+  onInternalError: (command: CommandName, error: unknown) => void,
+): CommandRouter {
+  return {
+    async dispatch(name, input) {
+      if (!isCommandName(name)) return fail('unknown_command', `unknown command: ${String(name)}`);
+      const definition = commands[name];
+      const parsedInput = definition.input.safeParse(input);
+      if (!parsedInput.success) {
+        return fail('invalid_input', `${name}: ${describeIssues(parsedInput.error)}`);
+      }
+      try {
+        const handler = handlers[name] as (input: unknown) => unknown;
+        const output = definition.output.safeParse(await handler(parsedInput.data));
+        if (!output.success) {
+          onInternalError(name, output.error);
+          return fail('internal', `${name}: the station produced an invalid answer`);
+        }
+        return ok(output.data);
+      } catch (error) {
+        if (error instanceof CommandError) return fail(error.code, error.message);
+        onInternalError(name, error);
+        return fail('internal', `${name}: internal error`);
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createStationClient } from '../../shared/contract/client';
+import { createInMemoryTransport } from '../../shared/contract/in-memory-transport';
+import { stationConfigSchema } from '../../shared/config/station-config';
+import type { StationStatus } from '../../shared/contract/status';
+import { createStation } from '../../electron/core/station';
+import { countStationRuns } from '../../electron/core/db/station-runs';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { createMemoryLogger } from '../helpers/memory-logger';
+import { startHealthServer } from '../helpers/health-server';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+describe('station core', () => {
+  it('answers getStatus over the contract with the configured checkpoint, lanes and database', async () => {
+    const dataDir = tempDir();
+    const config = stationConfigSchema.parse({
+      checkpoint: { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' },
+      lanes: [
+        { id: 'lane-1', name: 'Làn 1', source: 'webcam:default' },
+        { id: 'lane-2', name: 'Làn xe tải', source: 'rtsp://192.0.2.10/stream' },
+      ],
+    });
+    const station = createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger });
+    const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
+    const result = await client.invoke('getStatus', undefined);
+    station.close();
+
+    expect(result.ok).toBe(true);
+    const status = (result as { value: StationStatus }).value;
+    expect(status.checkpoint).toEqual({ id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' });
+    expect(status.lanes.map((lane) => lane.id)).toEqual(['lane-1', 'lane-2']);
+    expect(status.database).toEqual({ path: `${dataDir}/station.db`, schemaVersion: 1 });
+    expect(status.connectivity.state).toBe('unconfigured');
+
+    const reopened = openDatabase(`${dataDir}/station.db`);
+    expect(countStationRuns(reopened.db)).toBe(1);
+    reopened.db.close();
+  });
+
+  it('pushes a status event when the central API comes and goes', async () => {
+    const api = await startHealthServer();
+    const config = stationConfigSchema.parse({ api: { url: api.url } });
+    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, connectivityIntervalMs: 50 });
+    const states: string[] = [];
+    station.events.subscribe((_event, payload) => states.push(payload.connectivity.state));
+    await vi.waitFor(() => expect(states).toContain('online'));
+    await api.close();
+    await vi.waitFor(() => expect(states.at(-1)).toBe('offline'));
+    station.close();
+  });
+});

@@ -1,0 +1,84 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
+import { startHealthServer } from '../helpers/health-server';
+import { startStationServe } from '../helpers/station-cli';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('status screen in Chromium (browser mode)', () => {
+  it('shows the live station status pushed from the core, in Vietnamese, and follows the network', async () => {
+    let api = await startHealthServer();
+    const apiPort = new URL(api.url).port;
+    const dataDir = tempDir();
+    const configFile = join(tempDir(), 'config.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        checkpoint: { id: 'CP-HN-07', name: 'Chốt kiểm soát Pháp Vân', direction: 'entry' },
+        lanes: [
+          { id: 'lane-1', name: 'Làn xe máy', source: 'webcam:default' },
+          { id: 'lane-2', name: 'Làn ô tô', source: 'rtsp://192.0.2.10/stream1' },
+        ],
+        api: { url: api.url },
+      }),
+    );
+    const station = await startStationServe(['--config', configFile, '--data', dataDir]);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchPageErrors(page);
+    try {
+      await page.goto(station.url);
+      await expect.poll(() => page.getByTestId('checkpoint-name').textContent()).toBe('Chốt kiểm soát Pháp Vân');
+      expect(await page.getByTestId('checkpoint-id').textContent()).toBe('CP-HN-07');
+      expect(await page.getByTestId('lanes').innerText()).toMatch(/Làn xe máy[\s\S]*Làn ô tô/);
+      expect(await page.getByTestId('database-path').textContent()).toBe(join(dataDir, 'station.db'));
+      await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+      expect(await page.getByTestId('connectivity').innerText()).toContain('Trực tuyến');
+      // The token is taken out of the address bar once read.
+      expect(page.url()).not.toContain('token=');
+      await saveScreenshot(page, 'status-1366x768');
+
+      // The core pushes the change: no reload, no manual switch.
+      await api.close();
+      await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 15_000 }).toBe('offline');
+      expect(await page.getByTestId('connectivity').innerText()).toContain('Ngoại tuyến');
+      await saveScreenshot(page, 'status-offline-1366x768');
+
+      api = await startHealthServer(Number(apiPort));
+      await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+
+      await page.getByRole('combobox').selectOption('en');
+      expect(await page.getByTestId('connectivity').innerText()).toContain('Online');
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await saveScreenshot(page, 'status-en-1920x1080');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await station.stop();
+      await api.close();
+    }
+  });
+
+  it('without the token the page says what to do instead of failing silently', async () => {
+    const station = await startStationServe(['--data', tempDir()]);
+    const page = await browser.newPage();
+    try {
+      await page.goto(station.origin);
+      await expect.poll(() => page.locator('.banner-error').textContent()).toContain('station serve');
+    } finally {
+      await page.close();
+      await station.stop();
+    }
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { createWindowOptions } from '../../electron/main/window-options';
+
+describe('main window options', () => {
+  it('are the hardened set: sandbox, context isolation, no Node, no webviews', () => {
+    const { webPreferences } = createWindowOptions('/app/preload.cjs');
+    expect(webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+  });
+});
