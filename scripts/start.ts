@@ -39,7 +39,8 @@ function locateElectron(): ElectronLocation {
   if (binary !== null) return { ok: true, binary };
   // Electron fetches its binary on first use; our CI machines cannot reach its download host.
   console.log('Downloading the Electron binary (first run only)…');
-  const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'inherit', timeout: 180_000 });
+  // Its own output is a stack trace when the download fails; our one sentence says it instead.
+  const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
   const downloaded = download.status === 0 ? binaryPath(packageDir) : null;
   return downloaded !== null ? { ok: true, binary: downloaded } : { ok: false, reason: 'its binary could not be downloaded' };
 }
