@@ -1,0 +1,129 @@
+// Result shapes as zod schemas: a classified code crosses IPC (core → renderer, CLI → JSON), so the
+// receiving side parses it once at the edge. The TypeScript types are inferred from these schemas,
+// so the two cannot drift apart.
+
+import { z } from 'zod';
+import { hasError, PROBLEM_CODES, PROBLEM_SEVERITY, type Problem } from './problems';
+
+export const sexSchema = z.enum(['male', 'female']);
+export type Sex = z.infer<typeof sexSchema>;
+
+const year = z.number().int().min(1900).max(9999);
+const month = z.number().int().min(1).max(12);
+
+/** Some cards print only the year, or month and year, of birth. */
+export const partialDateSchema = z.discriminatedUnion('precision', [
+  z.object({ precision: z.literal('day'), year, month, day: z.number().int().min(1).max(31) }),
+  z.object({ precision: z.literal('month'), year, month }),
+  z.object({ precision: z.literal('year'), year }),
+]);
+export type PartialDate = z.infer<typeof partialDateSchema>;
+
+const isoDay = z.iso.date();
+
+export const problemSchema: z.ZodType<Problem> = z
+  .object({
+    code: z.enum(PROBLEM_CODES),
+    severity: z.enum(['error', 'warning']),
+    field: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    message: z.string().min(1),
+  })
+  .refine((problem) => PROBLEM_SEVERITY[problem.code] === problem.severity, 'severity must match the code');
+
+/** Person fields shared by every ID-card variant. Optional ones are absent when unreadable. */
+const cardPersonShape = {
+  idNumber: z.string(),
+  fullName: z.string(),
+  birthDate: partialDateSchema.optional(),
+  sex: sexSchema.optional(),
+  address: z.string(),
+  issueDate: isoDay.optional(),
+  /** Last valid day by the renewal milestones; null: the card never expires; absent: unknown. */
+  validUntil: isoDay.nullable().optional(),
+};
+
+/** Fields past the 7th, keyed by 1-based position (`field8`…), kept even when we cannot name them. */
+const extras = z.record(z.string(), z.string());
+
+export const chipCardFieldsSchema = z.object({
+  ...cardPersonShape,
+  oldIdNumber: z.string().nullable(),
+  fromCard: z.literal(true),
+});
+
+export const canCuocCardFieldsSchema = chipCardFieldsSchema.extend({ extras });
+
+export const copiedCardFieldsSchema = z.object({ ...cardPersonShape, fromCard: z.literal(false) });
+
+export const pcCovidFieldsSchema = z.object({
+  documentNumber: z.string(),
+  documentNumberMasked: z.boolean(),
+  fullName: z.string(),
+  birthDate: partialDateSchema.optional(),
+  birthDateMasked: z.boolean(),
+  /** LoaiDinhDanh, kept verbatim: its value list is not public. */
+  documentType: z.string(),
+  qid: z.string(),
+  ext: z.string(),
+  extras,
+});
+
+export const bhytFieldsSchema = z.object({
+  cardNumber: z.string(),
+  /** The last 10 digits of the card number: the holder's social-insurance number. */
+  socialInsuranceNumber: z.string(),
+  fullName: z.string(),
+  birthDate: partialDateSchema.optional(),
+  sex: sexSchema.optional(),
+  address: z.string(),
+  /** Fields from the 6th on, verbatim: their layout is not confirmed. */
+  otherFields: z.array(z.string()),
+});
+
+export const vneidTokenFieldsSchema = z.object({
+  /** Opaque and short-lived: only the central system can verify it. Never decoded here. */
+  token: z.string(),
+  verification: z.literal('online-required'),
+});
+
+export const symptomSchema = z.enum(['fever', 'cough', 'shortness-of-breath', 'sore-throat', 'loss-of-taste-or-smell', 'other']);
+
+export const declarationSchema = z.object({
+  idNumber: z.string(),
+  fullName: z.string(),
+  birthDate: partialDateSchema,
+  sex: sexSchema,
+  phone: z.string(),
+  address: z.object({ province: z.string(), district: z.string(), detail: z.string() }),
+  travel: z.object({ from: z.string(), to: z.string() }),
+  vehiclePlate: z.string().nullable(),
+  health: z.object({
+    symptoms: z.array(symptomSchema),
+    symptomNotes: z.string(),
+    contactWithConfirmedCase: z.boolean(),
+    vaccinationDoses: z.number().int().min(0).max(10),
+  }),
+});
+export type Declaration = z.infer<typeof declarationSchema>;
+
+const problems = z.array(problemSchema);
+const variant = <K extends string, F extends z.ZodType>(kind: K, fields: F) =>
+  z.object({ kind: z.literal(kind), valid: z.boolean(), fields, problems });
+
+export const classifiedCodeSchema = z
+  .discriminatedUnion('kind', [
+    variant('chip-card', chipCardFieldsSchema),
+    variant('can-cuoc-card', canCuocCardFieldsSchema),
+    variant('copied-card', copiedCardFieldsSchema),
+    variant('pc-covid', pcCovidFieldsSchema),
+    variant('bhyt', bhytFieldsSchema),
+    variant('vneid-token', vneidTokenFieldsSchema),
+    variant('paper-declaration', declarationSchema),
+    variant('unknown', z.object({})),
+  ])
+  .refine((code) => code.valid === !hasError(code.problems), 'valid must mean: no error');
+
+export type ClassifiedCode = z.infer<typeof classifiedCodeSchema>;
+export type CodeKind = ClassifiedCode['kind'];
+export type FieldsOf<K extends CodeKind> = Extract<ClassifiedCode, { kind: K }>['fields'];
