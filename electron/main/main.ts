@@ -1,14 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron';
 import NapiDriver from 'better-sqlite3-mc-napi';
 import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy';
 import { loadConfig } from '../core/config/load-config';
+import { loadDatabaseKey } from '../core/db/database-key';
 import type { DatabaseDriver } from '../core/db/open-database';
 import { createLogger, openLogFile } from '../core/logging/logger';
 import { createStation, type Station } from '../core/station';
 import { registerAppSchemePrivileges, serveAppProtocol } from './app-protocol';
 import { registerIpcHost } from './ipc-host';
+import { createSafeStorageSealer } from './safe-storage-sealer';
 import {
   appEntryUrl,
   isNavigationAllowed,
@@ -27,7 +29,11 @@ if (!app.requestSingleInstanceLock()) {
   registerAppSchemePrivileges();
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch((error: unknown) => {
+    // A station that cannot keep records must not pretend to run.
+    dialog.showErrorBox('Trạm kiểm soát', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
 }
 
 let mainWindow: BrowserWindow | null = null;
@@ -40,10 +46,19 @@ app.on('second-instance', () => {
 async function start(): Promise<void> {
   const { values } = parseArgs({ args: process.argv.slice(1), options: { data: { type: 'string' }, config: { type: 'string' } }, strict: false });
   const { config, dataDir } = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
+  const sealer = await createSafeStorageSealer(safeStorage, process.platform);
+  const databaseKey = await loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY, sealer });
   const logFile = await openLogFile(dataDir);
   const logger = createLogger(logFile);
   // The Node build of better-sqlite3 cannot load in Electron's Node; the N-API build can.
-  const station: Station = createStation({ config, dataDir, host: 'electron', logger, databaseDriver: NapiDriver as unknown as DatabaseDriver });
+  const station: Station = createStation({
+    config,
+    dataDir,
+    host: 'electron',
+    logger,
+    databaseKey,
+    databaseDriver: NapiDriver as unknown as DatabaseDriver,
+  });
 
   const apiOrigin = config.api.url === null ? [] : [new URL(config.api.url).origin];
   serveAppProtocol(rendererDir, buildContentSecurityPolicy({ connectSources: apiOrigin }));

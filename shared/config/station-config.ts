@@ -51,6 +51,13 @@ export const stationConfigSchema = z
       .object({ days: z.number().int().min(1).max(365) })
       .strict()
       .default({ days: 21 }),
+    privacy: z
+      .object({
+        /** Keep the decoded QR text with each record. Off: it is personal data the record does not need. */
+        keepRawPayload: z.boolean(),
+      })
+      .strict()
+      .default({ keepRawPayload: false }),
   })
   .strict();
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { CommandName } from './command-names';
 import { stationStatusSchema } from './status';
+import { classifiedCodeSchema } from '../codes/schemas';
+import { passageSchema } from '../records/passage';
+import { hourlyCountSchema, passageSearchSchema } from '../records/passage-query';
 
 export { commandNames, type CommandName } from './command-names';
 
@@ -16,6 +19,17 @@ interface CommandDefinition {
  */
 export const commands = {
   getStatus: { input: z.void(), output: stationStatusSchema },
+  /** Classify and validate a payload (a QR text typed or pasted by the officer, say). */
+  classifyCode: {
+    // Larger than the codes' own 4 KiB limit, so an oversize payload gets its specific problem code.
+    input: z.object({ payload: z.string().max(65_536), locale: z.enum(['vi', 'en']).default('vi') }),
+    output: classifiedCodeSchema,
+  },
+  searchPassages: { input: passageSearchSchema, output: z.array(passageSchema) },
+  countPassagesPerHour: {
+    input: z.object({ from: z.iso.datetime(), to: z.iso.datetime(), utcOffsetMinutes: z.number().int().min(-720).max(840) }),
+    output: z.array(hourlyCountSchema),
+  },
 } as const satisfies Record<CommandName, CommandDefinition>;
 
 export const events = {

@@ -19,6 +19,24 @@ export const connectivitySchema = z.object({
 });
 export type Connectivity = z.infer<typeof connectivitySchema>;
 
+/** Something the officer must see and act on, about the records themselves. */
+export const storageAlertSchema = z.discriminatedUnion('code', [
+  /** The database was damaged at start-up: moved aside (kept, not overwritten), a new one started. */
+  z.object({ code: z.literal('database-moved-aside'), movedTo: z.string(), reason: z.string() }),
+  /** Records older than the retention period that the central API has not accepted yet. */
+  z.object({ code: z.literal('unsynced-past-retention'), count: z.number().int().positive() }),
+]);
+export type StorageAlert = z.infer<typeof storageAlertSchema>;
+
+export const storageStatusSchema = z.object({
+  /** `failing` while the last write did not reach the disk (disk full, I/O error). */
+  state: z.enum(['ok', 'failing']),
+  lastError: z.string().nullable(),
+  unsyncedCount: z.number().int().nonnegative(),
+  alerts: z.array(storageAlertSchema),
+});
+export type StorageStatus = z.infer<typeof storageStatusSchema>;
+
 export const stationStatusSchema = z.object({
   appVersion: z.string(),
   host: z.enum(['electron', 'browser', 'headless']),
@@ -26,6 +44,7 @@ export const stationStatusSchema = z.object({
   checkpoint: z.object({ id: z.string(), name: z.string(), direction: directionSchema }),
   lanes: z.array(laneStatusSchema),
   database: z.object({ path: z.string(), schemaVersion: z.number().int() }),
+  storage: storageStatusSchema,
   connectivity: connectivitySchema,
 });
 export type StationStatus = z.infer<typeof stationStatusSchema>;

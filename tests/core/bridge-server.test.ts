@@ -4,21 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createEventBus } from '../../shared/contract/event-bus';
 import { createCommandRouter } from '../../shared/contract/router';
-import type { StationStatus } from '../../shared/contract/status';
 import { startBridgeServer, type BridgeServer } from '../../electron/core/bridge/bridge-server';
 import { createMemoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
+import { sampleStatus, stubHandlers } from '../helpers/fixtures';
 
 const tempDir = useTempDirs();
-const status: StationStatus = {
-  appVersion: '0.1.0',
-  host: 'browser',
-  startedAt: '2026-11-23T00:00:00.000Z',
-  checkpoint: { id: 'CP-01', name: 'Chốt 1', direction: 'both' },
-  lanes: [{ id: 'lane-1', name: 'Làn 1', source: 'webcam:default' }],
-  database: { path: '/tmp/x.db', schemaVersion: 1 },
-  connectivity: { state: 'unconfigured', apiUrl: null, checkedAt: null, lastError: null },
-};
+const status = sampleStatus({ host: 'browser' });
 
 let bridge: BridgeServer | null = null;
 afterEach(async () => {
@@ -31,7 +23,7 @@ async function startBridge() {
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>station</title>');
   const events = createEventBus(vi.fn());
-  const router = createCommandRouter({ getStatus: () => status }, vi.fn());
+  const router = createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn());
   bridge = await startBridgeServer({ router, events, staticDir, logger: createMemoryLogger().logger });
   const token = new URL(bridge.url).hash.replace('#token=', '');
   return { bridge, events, token };

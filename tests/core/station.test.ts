@@ -9,6 +9,7 @@ import { openDatabase } from '../../electron/core/db/open-database';
 import { createMemoryLogger } from '../helpers/memory-logger';
 import { startHealthServer } from '../helpers/health-server';
 import { useTempDirs } from '../helpers/temp-dir';
+import { samplePassageDraft, testKey } from '../helpers/fixtures';
 
 const tempDir = useTempDirs();
 
@@ -22,7 +23,7 @@ describe('station core', () => {
         { id: 'lane-2', name: 'Làn xe tải', source: 'rtsp://192.0.2.10/stream' },
       ],
     });
-    const station = createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger });
+    const station = createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey });
     const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
     const result = await client.invoke('getStatus', undefined);
     station.close();
@@ -31,10 +32,11 @@ describe('station core', () => {
     const status = (result as { value: StationStatus }).value;
     expect(status.checkpoint).toEqual({ id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' });
     expect(status.lanes.map((lane) => lane.id)).toEqual(['lane-1', 'lane-2']);
-    expect(status.database).toEqual({ path: `${dataDir}/station.db`, schemaVersion: 1 });
+    expect(status.database).toEqual({ path: `${dataDir}/station.db`, schemaVersion: 4 });
+    expect(status.storage).toEqual({ state: 'ok', lastError: null, unsyncedCount: 0, alerts: [] });
     expect(status.connectivity.state).toBe('unconfigured');
 
-    const reopened = openDatabase(`${dataDir}/station.db`);
+    const reopened = openDatabase(`${dataDir}/station.db`, { key: testKey });
     expect(countStationRuns(reopened.db)).toBe(1);
     reopened.db.close();
   });
@@ -42,12 +44,28 @@ describe('station core', () => {
   it('pushes a status event when the central API comes and goes', async () => {
     const api = await startHealthServer();
     const config = stationConfigSchema.parse({ api: { url: api.url } });
-    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, connectivityIntervalMs: 50 });
+    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, connectivityIntervalMs: 50 });
     const states: string[] = [];
     station.events.subscribe((_event, payload) => states.push(payload.connectivity.state));
     await vi.waitFor(() => expect(states).toContain('online'));
     await api.close();
     await vi.waitFor(() => expect(states.at(-1)).toBe('offline'));
+    station.close();
+  });
+
+  it('records a passage, pushes the new unsynced count, and finds it over the contract', async () => {
+    const config = stationConfigSchema.parse({});
+    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey });
+    const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
+    const pushed: number[] = [];
+    client.on('status', (status) => pushed.push(status.storage.unsyncedCount));
+    const outcome = station.store.record(samplePassageDraft());
+    expect(outcome.recorded).toBe(true);
+    expect(pushed).toEqual([1]);
+    const found = await client.invoke('searchPassages', { name: 'dinh thi huyen' });
+    expect(found.ok && found.value.map((passage) => passage.identity.fullName)).toEqual(['Đinh Thị Huyền']);
+    const invalid = await client.invoke('searchPassages', { idNumber: 'DROP TABLE' });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     station.close();
   });
 });

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { loadConfig, type ResolvedConfig } from '../config/load-config';
+import { loadDatabaseKey, type DatabaseKey } from '../db/database-key';
 
 export interface CommonOptions {
   data?: string;
@@ -20,4 +21,9 @@ export async function resolveCommonOptions(options: CommonOptions): Promise<Reso
     resolved.config = { ...resolved.config, api: { url: options.api } };
   }
   return resolved;
+}
+
+/** Headless and browser mode keep the database key in an owner-only file, or take `STATION_DB_KEY`. */
+export function loadHeadlessDatabaseKey(dataDir: string): Promise<DatabaseKey> {
+  return loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY });
 }

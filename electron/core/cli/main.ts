@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../app-info';
 import { ConfigError } from '../config/load-config';
+import { registerExportCommand } from './export-command';
+import { registerParseCommand } from './parse-command';
 import { registerServeCommand } from './serve-command';
 import { UsageError } from './usage-error';
 
@@ -11,6 +13,8 @@ const program = new Command('station')
   .exitOverride();
 
 registerServeCommand(program);
+registerParseCommand(program);
+registerExportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { startBridgeServer } from '../bridge/bridge-server';
 import { createLogger, openLogFile } from '../logging/logger';
 import { createStation } from '../station';
-import { resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
+import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 
 export const rendererDistDir = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
@@ -19,9 +19,10 @@ export function registerServeCommand(program: Command): void {
         throw new UsageError('the app is not built yet: run `npm run build:renderer` first');
       }
       const { config, dataDir } = await resolveCommonOptions(options);
+      const databaseKey = await loadHeadlessDatabaseKey(dataDir);
       const logFile = await openLogFile(dataDir);
       const logger = createLogger(logFile);
-      const station = createStation({ config, dataDir, host: 'browser', logger });
+      const station = createStation({ config, dataDir, host: 'browser', logger, databaseKey });
       const bridge = await startBridgeServer({
         router: station.router,
         events: station.events,

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Driver, { type Database } from 'better-sqlite3-multiple-ciphers';
+import type { DatabaseKey } from './database-key';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -10,25 +11,146 @@ import { migrations } from './migrations';
  */
 export type DatabaseDriver = typeof Driver;
 
+/** Something that happened while opening that the officer must be told of and the audit log keeps. */
+export type StartupEvent =
+  | { kind: 'moved-aside'; movedTo: string; reason: string }
+  | { kind: 'encrypted-plaintext' };
+
 export interface OpenedDatabase {
   db: Database;
   path: string;
   schemaVersion: number;
+  startupEvents: StartupEvent[];
 }
 
-export function openDatabase(path: string, driver: DatabaseDriver = Driver): OpenedDatabase {
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new driver(path);
+export class WrongKeyError extends Error {
+  override name = 'WrongKeyError';
+  constructor(readonly path: string) {
+    super(`cannot decrypt ${path}: the database key is wrong (or the file is not a station database); the file was left untouched`);
+  }
+}
+
+export class DataDirNotWritableError extends Error {
+  override name = 'DataDirNotWritableError';
+}
+
+export interface OpenDatabaseOptions {
+  key: DatabaseKey;
+  driver?: DatabaseDriver;
+  now?: () => Date;
+}
+
+const sqliteHeader = 'SQLite format 3\0';
+
+/**
+ * Opens (or creates) the encrypted station database: checks it, moves a damaged one aside
+ * (never overwriting it) and starts a new one, encrypts a plaintext one in place, then migrates.
+ */
+export function openDatabase(path: string, options: OpenDatabaseOptions): OpenedDatabase {
+  ensureWritableFolder(dirname(path));
+  const startupEvents: StartupEvent[] = [];
+  let db = existsSync(path) ? openExisting(path, options, startupEvents) : connect(path, options);
+  const damage = checkIntegrity(db);
+  if (damage !== null) {
+    db.close();
+    const movedTo = moveAside(path, (options.now ?? (() => new Date()))());
+    startupEvents.push({ kind: 'moved-aside', movedTo, reason: damage });
+    db = connect(path, options);
+  }
   try {
     db.pragma('journal_mode = WAL');
     // WAL at NORMAL can lose the last commits on power loss; a pass-through record is a legal record.
     db.pragma('synchronous = FULL');
+    // Purged records are overwritten with zeros, not left in free pages.
+    db.pragma('secure_delete = ON');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const schemaVersion = migrate(db, migrations);
-    return { db, path, schemaVersion };
+    return { db, path, schemaVersion, startupEvents };
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+function connect(path: string, options: OpenDatabaseOptions): Database {
+  const db = new (options.driver ?? Driver)(path);
+  applyCipher(db);
+  db.pragma(`key = "x'${options.key}'"`);
+  return db;
+}
+
+function openExisting(path: string, options: OpenDatabaseOptions, startupEvents: StartupEvent[]): Database {
+  const db = connect(path, options);
+  if (canRead(db)) return db;
+  db.close();
+  if (!hasPlaintextHeader(path)) throw new WrongKeyError(path);
+  // A database from before encryption at rest: encrypt it in place with the key.
+  const plain = new (options.driver ?? Driver)(path);
+  try {
+    applyCipher(plain);
+    plain.pragma(`rekey = "x'${options.key}'"`);
+  } finally {
+    plain.close();
+  }
+  startupEvents.push({ kind: 'encrypted-plaintext' });
+  return connect(path, options);
+}
+
+/**
+ * SQLCipher 4 format, so a supervisor's standard SQLCipher tools can open a copy with the key.
+ * The key is a random 256-bit raw key (`x'…'`): no passphrase, so no slow key derivation.
+ */
+function applyCipher(db: Database): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+}
+
+function canRead(db: Database): boolean {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') return false;
+    throw error;
+  }
+}
+
+/** null when sound, otherwise what is wrong. */
+function checkIntegrity(db: Database): string | null {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0]?.quick_check === 'ok' ? null : rows.map((row) => row.quick_check).join('; ').slice(0, 500);
+  } catch (error) {
+    return `${(error as { code?: string }).code ?? 'error'}: ${(error as Error).message}`;
+  }
+}
+
+function moveAside(path: string, now: Date): string {
+  const movedTo = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, movedTo);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, movedTo + suffix);
+  }
+  return movedTo;
+}
+
+function hasPlaintextHeader(path: string): boolean {
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.toString('latin1') === sqliteHeader;
+}
+
+function ensureWritableFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new DataDirNotWritableError(`the data folder ${folder} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}): records cannot be kept`);
   }
 }

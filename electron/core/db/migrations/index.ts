@@ -1,5 +1,13 @@
 import type { Migration } from '../migrate';
 import { migration0001StationRuns } from './0001-station-runs';
+import { migration0002PassagesAndOutbox } from './0002-passages-and-outbox';
+import { migration0003AuditLog } from './0003-audit-log';
+import { migration0004ReferenceData } from './0004-reference-data';
 
 /** In order; a migration, once released, is never edited — add the next number instead. */
-export const migrations: readonly Migration[] = [migration0001StationRuns];
+export const migrations: readonly Migration[] = [
+  migration0001StationRuns,
+  migration0002PassagesAndOutbox,
+  migration0003AuditLog,
+  migration0004ReferenceData,
+];

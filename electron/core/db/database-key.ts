@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** 256-bit key, as the 64 hex digits SQLCipher's `hexkey` pragma takes. */
+export type DatabaseKey = string & { readonly __brand: 'DatabaseKey' };
+
+const keyPattern = /^[0-9a-f]{64}$/;
+
+/** A key that cannot be read or trusted; the message says what to do. */
+export class DatabaseKeyError extends Error {
+  override name = 'DatabaseKeyError';
+}
+
+/**
+ * Protects the key file's content: the OS keychain in the desktop app (Electron safeStorage),
+ * nothing in headless/browser mode, where the file's owner-only permissions are the protection.
+ */
+export interface KeySealer {
+  readonly fileName: string;
+  seal(key: string): Promise<Buffer>;
+  unseal(sealed: Buffer): Promise<string>;
+}
+
+/** Headless mode: the key in a file only its owner can read. */
+export const ownerOnlyFile: KeySealer = {
+  fileName: 'station.key',
+  seal: async (key) => Buffer.from(`${key}\n`),
+  unseal: async (sealed) => sealed.toString('utf8').trim(),
+};
+
+export interface KeySource {
+  dataDir: string;
+  /** `STATION_DB_KEY` (64 hex digits) wins over any file, for stations whose key is managed outside. */
+  environmentKey?: string | undefined;
+  sealer?: KeySealer;
+}
+
+export async function loadDatabaseKey(source: KeySource): Promise<DatabaseKey> {
+  if (source.environmentKey !== undefined && source.environmentKey !== '') {
+    return asDatabaseKey(source.environmentKey.trim().toLowerCase(), 'STATION_DB_KEY');
+  }
+  const sealer = source.sealer ?? ownerOnlyFile;
+  const path = join(source.dataDir, sealer.fileName);
+  await mkdir(source.dataDir, { recursive: true });
+  const created = await createKeyFileIfMissing(path, sealer);
+  if (created !== null) return created;
+  await refuseLooseKeyFile(path);
+  return asDatabaseKey(await sealer.unseal(await readFile(path)), path);
+}
+
+/** Writes a new random key with owner-only permissions; null when the file already exists. */
+async function createKeyFileIfMissing(path: string, sealer: KeySealer): Promise<DatabaseKey | null> {
+  let handle;
+  try {
+    handle = await open(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw new DatabaseKeyError(`cannot create the database key file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const key = randomBytes(32).toString('hex') as DatabaseKey;
+    await handle.writeFile(await sealer.seal(key));
+    await handle.sync();
+    return key;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function refuseLooseKeyFile(path: string): Promise<void> {
+  if (process.platform === 'win32') return; // NTFS ACLs, not mode bits; the profile folder is private.
+  const { mode } = await stat(path);
+  if ((mode & 0o077) !== 0) {
+    throw new DatabaseKeyError(
+      `the database key file ${path} can be read by other users (mode ${(mode & 0o777).toString(8)}): run chmod 600 on it`,
+    );
+  }
+}
+
+function asDatabaseKey(value: string, origin: string): DatabaseKey {
+  if (!keyPattern.test(value)) throw new DatabaseKeyError(`${origin} does not hold a database key (64 hex digits)`);
+  return value as DatabaseKey;
+}

@@ -1,0 +1,89 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { v7 as uuidv7 } from 'uuid';
+import type { Direction } from '../../../shared/contract/status';
+import type { Passage, PassageDraft } from '../../../shared/records/passage';
+import { foldForSearch, normalisePlate } from '../../../shared/text/search-fold';
+import { passageColumns, passageFromRow, type PassageRow } from './passage-rows';
+
+/** A record that did not reach the disk. The officer must see it (NOT RECORDED), never silence. */
+export class RecordNotStoredError extends Error {
+  override name = 'RecordNotStoredError';
+  constructor(
+    readonly sqliteCode: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface StationClock {
+  now(): Date;
+  /** Server time minus station time, from the last sync; null until one is known. */
+  serverOffsetMs(): number | null;
+}
+
+export interface PassageStoreOptions {
+  checkpointId: string;
+  direction: Direction;
+  /** Keep the decoded text with the record (off by default: it is personal data). */
+  keepRawPayload: boolean;
+  clock: StationClock;
+}
+
+export interface PassageStore {
+  /** Returns once the record and its outbox entry are committed (synchronous=FULL): durable. */
+  record(draft: PassageDraft): Passage;
+  get(id: string): Passage | null;
+}
+
+export function createPassageStore(db: Database, options: PassageStoreOptions): PassageStore {
+  const insertPassage = db.prepare(`
+    INSERT INTO passages (id, lane_id, code_kind, id_number, full_name, birth_date, sex, raw_payload, verdict, reasons,
+      verification, officer_id, checkpoint_id, direction, scanned_at, server_time, plate, plate_search, note, name_search)
+    VALUES (@id, @laneId, @codeKind, @idNumber, @fullName, @birthDate, @sex, @rawPayload, @verdict, @reasons,
+      @verification, @officerId, @checkpointId, @direction, @scannedAt, @serverTime, @plate, @plateSearch, @note, @nameSearch)`);
+  const enqueue = db.prepare('INSERT INTO outbox (passage_id, enqueued_at, next_attempt_at) VALUES (?, ?, ?)');
+  const selectById = db.prepare(`SELECT ${passageColumns} FROM passages WHERE id = ?`);
+  // The record and its outbox entry commit together or not at all.
+  const recordTransaction = db.transaction((row: Record<string, unknown>): number => {
+    const sequence = Number(insertPassage.run(row).lastInsertRowid);
+    enqueue.run(row.id, row.scannedAt, row.scannedAt);
+    return sequence;
+  });
+
+  return {
+    record(draft) {
+      const now = options.clock.now();
+      const offset = options.clock.serverOffsetMs();
+      const passage: Omit<Passage, 'sequence'> = {
+        ...draft,
+        id: uuidv7({ msecs: now.getTime() }),
+        rawPayload: options.keepRawPayload ? draft.rawPayload : null,
+        checkpointId: options.checkpointId,
+        direction: options.direction,
+        scannedAt: now.toISOString(),
+        serverTime: offset === null ? null : new Date(now.getTime() + offset).toISOString(),
+        syncState: 'pending',
+        syncAttempts: 0,
+        lastSyncError: null,
+      };
+      try {
+        const sequence = recordTransaction({
+          ...passage,
+          ...passage.identity,
+          reasons: JSON.stringify(passage.reasons),
+          plateSearch: passage.plate === null ? null : normalisePlate(passage.plate),
+          nameSearch: passage.identity.fullName === null ? null : foldForSearch(passage.identity.fullName),
+        });
+        return { ...passage, sequence };
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'UNKNOWN';
+        throw new RecordNotStoredError(code, `the pass-through was not recorded (${code}): ${(error as Error).message}`);
+      }
+    },
+    get(id) {
+      const row = selectById.get(id) as PassageRow | undefined;
+      return row === undefined ? null : passageFromRow(row);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { CommandHandlers } from '../../shared/contract/router';
+import type { StationStatus } from '../../shared/contract/status';
+import type { PassageDraft } from '../../shared/records/passage';
+import type { DatabaseKey } from '../../electron/core/db/database-key';
+
+export const testKey = 'a1'.repeat(32) as DatabaseKey;
+export const otherKey = 'b2'.repeat(32) as DatabaseKey;
+
+export function sampleStatus(overrides: Partial<StationStatus> = {}): StationStatus {
+  return {
+    appVersion: '0.1.0',
+    host: 'headless',
+    startedAt: '2026-11-23T00:00:00.000Z',
+    checkpoint: { id: 'CP-01', name: 'Chốt Pháp Vân', direction: 'entry' },
+    lanes: [{ id: 'lane-1', name: 'Làn 1', source: 'webcam:default' }],
+    database: { path: '/tmp/station.db', schemaVersion: 4 },
+    storage: { state: 'ok', lastError: null, unsyncedCount: 0, alerts: [] },
+    connectivity: { state: 'offline', apiUrl: 'http://127.0.0.1:1', checkedAt: null, lastError: 'ECONNREFUSED' },
+    ...overrides,
+  };
+}
+
+/** Handlers for every command; a test overrides the ones it exercises. */
+export function stubHandlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
+  return {
+    getStatus: () => sampleStatus(),
+    classifyCode: () => ({ kind: 'unknown', valid: false, fields: {}, problems: [] }),
+    searchPassages: () => [],
+    countPassagesPerHour: () => [],
+    ...overrides,
+  };
+}
+
+export function samplePassageDraft(overrides: Partial<PassageDraft> = {}): PassageDraft {
+  return {
+    laneId: 'lane-1',
+    codeKind: 'chip-card',
+    identity: { idNumber: '001158024485', fullName: 'Đinh Thị Huyền', birthDate: '1958-10-08', sex: 'female' },
+    rawPayload: '001158024485|110419092|Đinh Thị Huyền|08101958|Nữ|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24042021',
+    verdict: 'pass',
+    reasons: [],
+    verification: 'offline',
+    officerId: 'CB-0042',
+    plate: null,
+    note: null,
+    ...overrides,
+  };
+}
