@@ -7,7 +7,7 @@ import type { StationConfig } from '../../shared/config/station-config';
 import { appVersion } from './app-info';
 import { createOnlineMonitor } from './connectivity/online-monitor';
 import type { DatabaseKey } from './db/database-key';
-import { openDatabase, type DatabaseDriver } from './db/open-database';
+import { closeDatabase, openDatabase, type DatabaseDriver } from './db/open-database';
 import { recordStationRun } from './db/station-runs';
 import type { Logger } from './logging/logger';
 import { countPassagesPerHour, searchPassages } from './store/passage-queries';
@@ -108,7 +108,7 @@ export function createStation(options: StationOptions): Station {
     close() {
       clearInterval(retentionTimer);
       monitor.stop();
-      database.db.close();
+      closeDatabase(database);
       log.info('station closed');
     },
   };

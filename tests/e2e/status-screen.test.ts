@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
 import { startHealthServer } from '../helpers/health-server';
-import { startStationServe } from '../helpers/station-cli';
+import { runStation, startStationServe } from '../helpers/station-cli';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -43,6 +43,7 @@ describe('status screen in Chromium (browser mode)', () => {
       expect(await page.getByTestId('checkpoint-id').textContent()).toBe('CP-HN-07');
       expect(await page.getByTestId('lanes').innerText()).toMatch(/Làn xe máy[\s\S]*Làn ô tô/);
       expect(await page.getByTestId('database-path').textContent()).toBe(join(dataDir, 'station.db'));
+      expect(await page.getByTestId('unsynced-count').textContent()).toBe('0');
       await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
       expect(await page.getByTestId('connectivity').innerText()).toContain('Trực tuyến');
       // The token is taken out of the address bar once read.
@@ -67,6 +68,30 @@ describe('status screen in Chromium (browser mode)', () => {
       await page.close();
       await station.stop();
       await api.close();
+    }
+  });
+
+  it('tells the officer at once when the database was found damaged and moved aside', async () => {
+    const dataDir = tempDir();
+    expect(runStation(['export', '--data', dataDir, '--out', join(dataDir, 'x.csv')]).code).toBe(0); // creates the database
+    const path = join(dataDir, 'station.db');
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, 4096, 8192);
+    writeFileSync(path, bytes);
+    rmSync(`${path}.clean-shutdown`); // as after a power cut
+    const station = await startStationServe(['--data', dataDir]);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await page.goto(station.url);
+      const alert = page.getByTestId('storage-alert-database-moved-aside');
+      await expect.poll(() => alert.textContent()).toContain('station.db.damaged-');
+      expect(await alert.getAttribute('role')).toBe('alert');
+      const movedTo = /(\S+station\.db\.damaged-\S+?) /.exec((await alert.textContent()) ?? '')?.[1];
+      expect(movedTo !== undefined && existsSync(movedTo)).toBe(true);
+      await saveScreenshot(page, 'status-database-moved-aside-1366x768');
+    } finally {
+      await page.close();
+      await station.stop();
     }
   });
 

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 export const stationBin = fileURLToPath(new URL('../../bin/station.js', import.meta.url));
 
-/** Runs `station ARGS…` to completion. */
-export function runStation(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [stationBin, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+/** Runs `station ARGS…` to completion (as another user when `uid` is given and we are root). */
+export function runStation(args: string[], input?: string, uid?: number) {
+  const result = spawnSync(process.execPath, [stationBin, ...args], { encoding: 'utf8', input, timeout: 60_000, ...(uid === undefined ? {} : { uid, gid: uid }) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { exportPassages, type ExportFormat } from '../export/export-passages';
-import { openDatabase } from '../db/open-database';
+import { closeDatabase, openDatabase } from '../db/open-database';
 import { databaseFileName } from '../station';
 import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
@@ -30,7 +30,8 @@ export function registerExportCommand(program: Command): void {
       const to = parseTime(options.to, '--to') ?? now;
       if (from >= to) throw new UsageError('--from must be before --to');
       const { dataDir } = await resolveCommonOptions(options);
-      const { db } = openDatabase(join(dataDir, databaseFileName), { key: await loadHeadlessDatabaseKey(dataDir) });
+      const database = openDatabase(join(dataDir, databaseFileName), { key: await loadHeadlessDatabaseKey(dataDir) });
+      const { db } = database;
       try {
         const { rows } = await exportPassages(
           db,
@@ -45,7 +46,7 @@ export function registerExportCommand(program: Command): void {
         );
         process.stderr.write(`exported ${rows} passages to ${options.out}\n`);
       } finally {
-        db.close();
+        closeDatabase(database);
       }
     });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensureWritableFolder } from './data-folder';
 
 /** 256-bit key, as the 64 hex digits SQLCipher's `hexkey` pragma takes. */
 export type DatabaseKey = string & { readonly __brand: 'DatabaseKey' };
@@ -42,7 +43,7 @@ export async function loadDatabaseKey(source: KeySource): Promise<DatabaseKey> {
   }
   const sealer = source.sealer ?? ownerOnlyFile;
   const path = join(source.dataDir, sealer.fileName);
-  await mkdir(source.dataDir, { recursive: true });
+  ensureWritableFolder(source.dataDir);
   const created = await createKeyFileIfMissing(path, sealer);
   if (created !== null) return created;
   await refuseLooseKeyFile(path);

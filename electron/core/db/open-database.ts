@@ -1,6 +1,7 @@
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Driver, { type Database } from 'better-sqlite3-multiple-ciphers';
+import { ensureWritableFolder } from './data-folder';
 import type { DatabaseKey } from './database-key';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
@@ -30,10 +31,6 @@ export class WrongKeyError extends Error {
   }
 }
 
-export class DataDirNotWritableError extends Error {
-  override name = 'DataDirNotWritableError';
-}
-
 export interface OpenDatabaseOptions {
   key: DatabaseKey;
   driver?: DatabaseDriver;
@@ -43,14 +40,24 @@ export interface OpenDatabaseOptions {
 const sqliteHeader = 'SQLite format 3\0';
 
 /**
- * Opens (or creates) the encrypted station database: checks it, moves a damaged one aside
+ * Written by closeDatabase() after a clean close, removed at open. Its absence means the station
+ * crashed or lost power: only then is the whole file checked (quick_check reads every page, about
+ * 10 s for a million records), so a normal start stays fast.
+ */
+const cleanShutdownSuffix = '.clean-shutdown';
+
+/**
+ * Opens (or creates) the encrypted station database: checks it after an unclean shutdown, moves a damaged one aside
  * (never overwriting it) and starts a new one, encrypts a plaintext one in place, then migrates.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions): OpenedDatabase {
   ensureWritableFolder(dirname(path));
   const startupEvents: StartupEvent[] = [];
-  let db = existsSync(path) ? openExisting(path, options, startupEvents) : connect(path, options);
-  const damage = checkIntegrity(db);
+  const existed = existsSync(path);
+  const closedCleanly = existsSync(path + cleanShutdownSuffix);
+  rmSync(path + cleanShutdownSuffix, { force: true });
+  let db = existed ? openExisting(path, options, startupEvents) : connect(path, options);
+  const damage = existed && !closedCleanly ? checkIntegrity(db) : null;
   if (damage !== null) {
     db.close();
     const movedTo = moveAside(path, (options.now ?? (() => new Date()))());
@@ -71,6 +78,13 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Opened
     db.close();
     throw error;
   }
+}
+
+/** Checkpoints the WAL into the database and closes it, leaving the clean-shutdown mark. */
+export function closeDatabase(opened: Pick<OpenedDatabase, 'db' | 'path'>): void {
+  opened.db.pragma('wal_checkpoint(TRUNCATE)');
+  opened.db.close();
+  writeFileSync(opened.path + cleanShutdownSuffix, '');
 }
 
 function connect(path: string, options: OpenDatabaseOptions): Database {
@@ -144,13 +158,4 @@ function hasPlaintextHeader(path: string): boolean {
     closeSync(fd);
   }
   return header.toString('latin1') === sqliteHeader;
-}
-
-function ensureWritableFolder(folder: string): void {
-  try {
-    mkdirSync(folder, { recursive: true });
-    accessSync(folder, constants.W_OK);
-  } catch (error) {
-    throw new DataDirNotWritableError(`the data folder ${folder} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}): records cannot be kept`);
-  }
 }

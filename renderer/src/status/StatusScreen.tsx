@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../shared/contract/status';
 import { ConnectivityBadge } from './ConnectivityBadge';
 import { LaneList } from './LaneList';
+import { StorageCard } from './StorageCard';
 
 export function StatusScreen({ status }: { status: StationStatus }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function StatusScreen({ status }: { status: StationStatus }) {
           )}
         </dl>
       </section>
+      <StorageCard storage={status.storage} />
       <LaneList lanes={status.lanes} />
       <section className="card" aria-labelledby="database-heading">
         <h2 id="database-heading">{t('status.database')}</h2>

@@ -4,7 +4,8 @@ import Driver from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, migrate, schemaVersionOf, type Migration } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
-import { openDatabase, WrongKeyError, DataDirNotWritableError } from '../../../electron/core/db/open-database';
+import { DataDirNotWritableError } from '../../../electron/core/db/data-folder';
+import { closeDatabase, openDatabase, WrongKeyError } from '../../../electron/core/db/open-database';
 import { countStationRuns, recordStationRun } from '../../../electron/core/db/station-runs';
 import { otherKey, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -139,5 +140,31 @@ describe('start-up checks', () => {
     writeFileSync(file, '');
     expect(() => open(join(file, 'station.db'))).toThrow(DataDirNotWritableError);
     expect(() => open(join(file, 'station.db'))).toThrow(/data folder .* is not writable/);
+  });
+});
+
+describe('clean shutdown', () => {
+  it('checks the whole file only when the last close was not clean', () => {
+    const path = join(tempDir(), 'station.db');
+    const first = open(path);
+    first.db.exec('CREATE TABLE filler (x BLOB)');
+    const insert = first.db.prepare('INSERT INTO filler VALUES (randomblob(3000))');
+    for (let i = 0; i < 200; i += 1) insert.run();
+    closeDatabase(first);
+    expect(existsSync(`${path}.clean-shutdown`)).toBe(true);
+    expect(existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`).length : 0).toBe(0);
+
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, 200 * 1024, 260 * 1024);
+    writeFileSync(path, bytes);
+    // Clean mark present: a fast start, no full check; the mark is consumed.
+    const second = open(path);
+    expect(second.startupEvents).toEqual([]);
+    expect(existsSync(`${path}.clean-shutdown`)).toBe(false);
+    second.db.close(); // a crash: no mark
+    // Now the whole file is checked and the damage found.
+    const third = open(path);
+    expect(third.startupEvents.map((event) => event.kind)).toEqual(['moved-aside']);
+    third.db.close();
   });
 });
