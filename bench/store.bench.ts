@@ -41,6 +41,7 @@ function randomDraft(): PassageDraft {
       sex: female ? 'female' : 'male',
     },
     rawPayload: null,
+    vneidToken: null,
     verdict: pick(verdicts),
     reasons: [],
     verification: Math.random() < 0.7 ? 'online' : 'offline',

@@ -12,6 +12,15 @@ import { recordStationRun } from './db/station-runs';
 import type { Logger } from './logging/logger';
 import { countPassagesPerHour, searchPassages } from './store/passage-queries';
 import { createStationStore, type StationStore } from './store/station-store';
+import { createApiClient } from './central/api-client';
+import type { Enrolment } from './central/enrolment';
+import { createReferenceCache } from './central/reference-cache';
+import { createScanProcessor, type ScanInput } from './pipeline/process-scan';
+import { toScanResult } from './pipeline/scan-result';
+import { createOutbox } from './sync/outbox';
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
+import { DEFAULT_RULE_SET } from '../../shared/rules/default-rules';
+import type { ScanResult } from '../../shared/records/scan-result';
 
 export interface StationOptions {
   config: StationConfig;
@@ -24,6 +33,12 @@ export interface StationOptions {
   connectivityIntervalMs?: number;
   /** How often expired records are purged. */
   retentionIntervalMs?: number;
+  /** The station's credential for the configured central API; null = not enrolled (offline only). */
+  enrolment: Enrolment | null;
+  /** Past this, a verdict is decided offline. */
+  verifyDeadlineMs?: number;
+  /** Sync tuning, for tests. */
+  sync?: { idleMs?: number; baseDelayMs?: number; maxDelayMs?: number; batchSize?: number };
 }
 
 /** The station core: everything the app does, with no window and no Electron. */
@@ -31,9 +46,15 @@ export interface Station {
   router: CommandRouter;
   events: EventBus;
   store: StationStore;
+  sync: SyncEngine;
+  /** One scan through the whole pipeline; the result is also pushed as a `scan` event. */
+  processScan(input: ScanInput): Promise<ScanResult>;
   status(): StationStatus;
-  close(): void;
+  close(): Promise<void>;
 }
+
+/** Reference data older than this is flagged stale to the officer. */
+const referenceStaleAfterMs = 24 * 3_600_000;
 
 export const databaseFileName = 'station.db';
 
@@ -46,11 +67,25 @@ export function createStation(options: StationOptions): Station {
 
   const events = createEventBus((error) => log.warn({ err: error }, 'event listener failed'));
   const publishStatus = () => events.emit('status', status());
+  const { config } = options;
+  const api =
+    options.enrolment === null || config.api.url === null ? null : createApiClient({ baseUrl: config.api.url, token: options.enrolment.token });
+  const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, referenceStaleAfterMs);
+  const sync = createSyncEngine({
+    db: database.db,
+    outbox: createOutbox(database.db, options.enrolment?.stationId ?? config.checkpoint.id),
+    api,
+    reference,
+    logger: options.logger,
+    onChange: publishStatus,
+    onRetroAlert: (passageIds) => log.warn({ passageIds }, 'VNeID codes scanned offline were not genuine or denied'),
+    ...options.sync,
+  });
   const store = createStationStore(database.db, {
-    checkpointId: options.config.checkpoint.id,
-    direction: options.config.checkpoint.direction,
-    keepRawPayload: options.config.privacy.keepRawPayload,
-    clock: { now: () => new Date(), serverOffsetMs: () => null },
+    checkpointId: config.checkpoint.id,
+    direction: config.checkpoint.direction,
+    keepRawPayload: config.privacy.keepRawPayload,
+    clock: { now: () => new Date(), serverOffsetMs: () => sync.serverOffsetMs() },
     retentionDays: options.config.retention.days,
     startupEvents: database.startupEvents,
     onStatusChange: publishStatus,
@@ -61,9 +96,25 @@ export function createStation(options: StationOptions): Station {
     timeoutMs: 2000,
     onChange(connectivity) {
       log.info({ state: connectivity.state, lastError: connectivity.lastError }, 'connectivity changed');
+      if (connectivity.state === 'online') sync.trigger();
       publishStatus();
     },
   });
+  const runScan = createScanProcessor({
+    checkpoint: config.checkpoint,
+    api: () => (monitor.current().state === 'offline' ? null : api),
+    reference: () => reference.current(),
+    record: (draft) => store.record(draft),
+    verifyDeadlineMs: options.verifyDeadlineMs ?? 1500,
+    keepRawPayload: config.privacy.keepRawPayload,
+  });
+
+  async function processScan(input: ScanInput): Promise<ScanResult> {
+    const result = toScanResult(input.laneId, await runScan(input), new Date());
+    events.emit('scan', result);
+    if (result.passageId !== null) sync.trigger();
+    return result;
+  }
 
   function status(): StationStatus {
     const { checkpoint, lanes } = options.config;
@@ -75,6 +126,8 @@ export function createStation(options: StationOptions): Station {
       lanes: lanes.map(({ id, name, source }) => ({ id, name, source })),
       database: { path: database.path, schemaVersion: database.schemaVersion },
       storage: store.status(),
+      sync: sync.status(),
+      reference: reference.status(new Date()),
       connectivity: monitor.current(),
     };
   }
@@ -88,6 +141,7 @@ export function createStation(options: StationOptions): Station {
     {
       getStatus: () => status(),
       classifyCode: ({ payload, locale }) => classifyCode(payload, { locale }),
+      submitScan: ({ laneId, payload, plate }) => processScan({ laneId, code: { raw: payload }, officerId: null, plate }),
       searchPassages: (search) => searchPassages(database.db, search),
       countPassagesPerHour: (range) => countPassagesPerHour(database.db, range),
     },
@@ -95,6 +149,7 @@ export function createStation(options: StationOptions): Station {
   );
 
   monitor.start();
+  sync.start();
   purge();
   const retentionTimer = setInterval(purge, options.retentionIntervalMs ?? 3_600_000);
   retentionTimer.unref();
@@ -104,10 +159,13 @@ export function createStation(options: StationOptions): Station {
     router,
     events,
     store,
+    sync,
+    processScan,
     status,
-    close() {
+    async close() {
       clearInterval(retentionTimer);
       monitor.stop();
+      await sync.stop();
       closeDatabase(database);
       log.info('station closed');
     },

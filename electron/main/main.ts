@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebCont
 import NapiDriver from 'better-sqlite3-mc-napi';
 import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy';
 import { loadConfig } from '../core/config/load-config';
+import { loadEnrolment } from '../core/central/enrolment';
 import { loadDatabaseKey } from '../core/db/database-key';
 import type { DatabaseDriver } from '../core/db/open-database';
 import { createLogger, openLogFile } from '../core/logging/logger';
@@ -51,12 +52,14 @@ async function start(): Promise<void> {
   const logFile = await openLogFile(dataDir);
   const logger = createLogger(logFile);
   // The Node build of better-sqlite3 cannot load in Electron's Node; the N-API build can.
+  const enrolment = config.api.url === null ? null : await loadEnrolment(dataDir, config.api.url);
   const station: Station = createStation({
     config,
     dataDir,
     host: 'electron',
     logger,
     databaseKey,
+    enrolment,
     databaseDriver: NapiDriver as unknown as DatabaseDriver,
   });
 
@@ -74,8 +77,7 @@ async function start(): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     unregister();
-    station.close();
-    logFile.end();
+    void station.close().finally(() => logFile.end());
     mainWindow = null;
   });
   await mainWindow.loadURL(appEntryUrl);

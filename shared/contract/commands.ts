@@ -3,6 +3,7 @@ import type { CommandName } from './command-names';
 import { stationStatusSchema } from './status';
 import { classifiedCodeSchema } from '../codes/schemas';
 import { passageSchema } from '../records/passage';
+import { scanResultSchema } from '../records/scan-result';
 import { hourlyCountSchema, passageSearchSchema } from '../records/passage-query';
 
 export { commandNames, type CommandName } from './command-names';
@@ -25,6 +26,11 @@ export const commands = {
     input: z.object({ payload: z.string().max(65_536), locale: z.enum(['vi', 'en']).default('vi') }),
     output: classifiedCodeSchema,
   },
+  /** A code from a keyboard-wedge scanner or typed by the officer: the same pipeline as a camera. */
+  submitScan: {
+    input: z.object({ laneId: z.string().min(1).max(32), payload: z.string().max(65_536), plate: z.string().max(20).nullable().default(null) }),
+    output: scanResultSchema,
+  },
   searchPassages: { input: passageSearchSchema, output: z.array(passageSchema) },
   countPassagesPerHour: {
     input: z.object({ from: z.iso.datetime(), to: z.iso.datetime(), utcOffsetMinutes: z.number().int().min(-720).max(840) }),
@@ -34,6 +40,8 @@ export const commands = {
 
 export const events = {
   status: stationStatusSchema,
+  /** Every scan's verdict, from any lane or the officer: the verdict panel listens to this. */
+  scan: scanResultSchema,
 } as const;
 
 export type Commands = typeof commands;

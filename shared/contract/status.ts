@@ -37,6 +37,31 @@ export const storageStatusSchema = z.object({
 });
 export type StorageStatus = z.infer<typeof storageStatusSchema>;
 
+export const syncStatusSchema = z.object({
+  state: z.enum(['not-enrolled', 'idle', 'syncing', 'waiting', 'unauthorized']),
+  /** Records waiting in the outbox. */
+  pending: z.number().int().nonnegative(),
+  /** Records the central API refused: kept, shown, never blocking the rest. */
+  deadLetters: z.number().int().nonnegative(),
+  /** VNeID codes scanned offline that the central API later found not genuine or denied. */
+  retroAlerts: z.number().int().nonnegative(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  clockOffsetMs: z.number().nullable(),
+  /** The station's clock is more than 5 minutes off the server's. */
+  clockWarning: z.boolean(),
+});
+export type SyncStatusView = z.infer<typeof syncStatusSchema>;
+
+export const referenceStatusSchema = z.object({
+  rulesVersion: z.string(),
+  denyListVersion: z.number().int().nullable(),
+  /** When the central API last confirmed the data; null = only what shipped with the app. */
+  fetchedAt: z.string().nullable(),
+  stale: z.boolean(),
+});
+
 export const stationStatusSchema = z.object({
   appVersion: z.string(),
   host: z.enum(['electron', 'browser', 'headless']),
@@ -45,6 +70,8 @@ export const stationStatusSchema = z.object({
   lanes: z.array(laneStatusSchema),
   database: z.object({ path: z.string(), schemaVersion: z.number().int() }),
   storage: storageStatusSchema,
+  sync: syncStatusSchema,
+  reference: referenceStatusSchema,
   connectivity: connectivitySchema,
 });
 export type StationStatus = z.infer<typeof stationStatusSchema>;

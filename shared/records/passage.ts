@@ -35,6 +35,8 @@ export const passageDraftSchema = z.object({
   identity: passageIdentitySchema,
   /** The decoded text; kept only when the station is configured to keep it. */
   rawPayload: z.string().max(4096).nullable(),
+  /** A VNeID token scanned offline, kept so the central API can verify it later at its scan time. */
+  vneidToken: z.string().max(1024).nullable(),
   verdict: verdictSchema,
   reasons: z.array(verdictReasonSchema).max(32),
   verification: verificationSchema,

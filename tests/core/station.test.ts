@@ -23,10 +23,10 @@ describe('station core', () => {
         { id: 'lane-2', name: 'Làn xe tải', source: 'rtsp://192.0.2.10/stream' },
       ],
     });
-    const station = createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey });
+    const station = createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
     const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
     const result = await client.invoke('getStatus', undefined);
-    station.close();
+    await station.close();
 
     expect(result.ok).toBe(true);
     const status = (result as { value: StationStatus }).value;
@@ -44,18 +44,20 @@ describe('station core', () => {
   it('pushes a status event when the central API comes and goes', async () => {
     const api = await startHealthServer();
     const config = stationConfigSchema.parse({ api: { url: api.url } });
-    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, connectivityIntervalMs: 50 });
+    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null, connectivityIntervalMs: 50 });
     const states: string[] = [];
-    station.events.subscribe((_event, payload) => states.push(payload.connectivity.state));
+    station.events.subscribe((event, payload) => {
+      if (event === 'status') states.push((payload as StationStatus).connectivity.state);
+    });
     await vi.waitFor(() => expect(states).toContain('online'));
     await api.close();
     await vi.waitFor(() => expect(states.at(-1)).toBe('offline'));
-    station.close();
+    await station.close();
   });
 
   it('records a passage, pushes the new unsynced count, and finds it over the contract', async () => {
     const config = stationConfigSchema.parse({});
-    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey });
+    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
     const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
     const pushed: number[] = [];
     client.on('status', (status) => pushed.push(status.storage.unsyncedCount));
@@ -66,6 +68,6 @@ describe('station core', () => {
     expect(found.ok && found.value.map((passage) => passage.identity.fullName)).toEqual(['Đinh Thị Huyền']);
     const invalid = await client.invoke('searchPassages', { idNumber: 'DROP TABLE' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    station.close();
+    await station.close();
   });
 });

@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
 import { loadConfig, type ResolvedConfig } from '../config/load-config';
+import { loadEnrolment, type Enrolment } from '../central/enrolment';
 import { loadDatabaseKey, type DatabaseKey } from '../db/database-key';
+import type { StationConfig } from '../../../shared/config/station-config';
 
 export interface CommonOptions {
   data?: string;
@@ -26,4 +28,9 @@ export async function resolveCommonOptions(options: CommonOptions): Promise<Reso
 /** Headless and browser mode keep the database key in an owner-only file, or take `STATION_DB_KEY`. */
 export function loadHeadlessDatabaseKey(dataDir: string): Promise<DatabaseKey> {
   return loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY });
+}
+
+/** The enrolment for the configured central API, if the station has one. */
+export function loadStationEnrolment(dataDir: string, config: StationConfig): Promise<Enrolment | null> {
+  return config.api.url === null ? Promise.resolve(null) : loadEnrolment(dataDir, config.api.url);
 }

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../app-info';
 import { ConfigError } from '../config/load-config';
+import { registerEnrolCommand } from './enrol-command';
 import { registerExportCommand } from './export-command';
 import { registerParseCommand } from './parse-command';
 import { registerServeCommand } from './serve-command';
+import { registerSyncCommand } from './sync-command';
 import { UsageError } from './usage-error';
 
 const program = new Command('station')
@@ -15,6 +17,8 @@ const program = new Command('station')
 registerServeCommand(program);
 registerParseCommand(program);
 registerExportCommand(program);
+registerEnrolCommand(program);
+registerSyncCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { startBridgeServer } from '../bridge/bridge-server';
 import { createLogger, openLogFile } from '../logging/logger';
 import { createStation } from '../station';
-import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
+import { loadHeadlessDatabaseKey, loadStationEnrolment, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 
 export const rendererDistDir = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
@@ -22,7 +22,8 @@ export function registerServeCommand(program: Command): void {
       const databaseKey = await loadHeadlessDatabaseKey(dataDir);
       const logFile = await openLogFile(dataDir);
       const logger = createLogger(logFile);
-      const station = createStation({ config, dataDir, host: 'browser', logger, databaseKey });
+      const enrolment = await loadStationEnrolment(dataDir, config);
+      const station = createStation({ config, dataDir, host: 'browser', logger, databaseKey, enrolment });
       const bridge = await startBridgeServer({
         router: station.router,
         events: station.events,
@@ -34,7 +35,7 @@ export function registerServeCommand(program: Command): void {
 
       const shutdown = async () => {
         await bridge.close();
-        station.close();
+        await station.close();
         logFile.end();
       };
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown());

@@ -11,6 +11,7 @@ export interface PassageRow {
   birth_date: string | null;
   sex: 'male' | 'female' | null;
   raw_payload: string | null;
+  vneid_token: string | null;
   verdict: Passage['verdict'];
   reasons: string;
   verification: Passage['verification'];
@@ -26,7 +27,7 @@ export interface PassageRow {
   last_sync_error: string | null;
 }
 
-export const passageColumns = `sequence, id, lane_id, code_kind, id_number, full_name, birth_date, sex, raw_payload,
+export const passageColumns = `sequence, id, lane_id, code_kind, id_number, full_name, birth_date, sex, raw_payload, vneid_token,
   verdict, reasons, verification, officer_id, checkpoint_id, direction, scanned_at, server_time, plate, note,
   sync_state, sync_attempts, last_sync_error`;
 
@@ -38,6 +39,7 @@ export function passageFromRow(row: PassageRow): Passage {
     codeKind: row.code_kind,
     identity: { idNumber: row.id_number, fullName: row.full_name, birthDate: row.birth_date, sex: row.sex },
     rawPayload: row.raw_payload,
+    vneidToken: row.vneid_token,
     verdict: row.verdict,
     reasons: JSON.parse(row.reasons) as Passage['reasons'],
     verification: row.verification,

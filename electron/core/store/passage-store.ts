@@ -38,9 +38,9 @@ export interface PassageStore {
 
 export function createPassageStore(db: Database, options: PassageStoreOptions): PassageStore {
   const insertPassage = db.prepare(`
-    INSERT INTO passages (id, lane_id, code_kind, id_number, full_name, birth_date, sex, raw_payload, verdict, reasons,
+    INSERT INTO passages (id, lane_id, code_kind, id_number, full_name, birth_date, sex, raw_payload, vneid_token, verdict, reasons,
       verification, officer_id, checkpoint_id, direction, scanned_at, server_time, plate, plate_search, note, name_search)
-    VALUES (@id, @laneId, @codeKind, @idNumber, @fullName, @birthDate, @sex, @rawPayload, @verdict, @reasons,
+    VALUES (@id, @laneId, @codeKind, @idNumber, @fullName, @birthDate, @sex, @rawPayload, @vneidToken, @verdict, @reasons,
       @verification, @officerId, @checkpointId, @direction, @scannedAt, @serverTime, @plate, @plateSearch, @note, @nameSearch)`);
   const enqueue = db.prepare('INSERT INTO outbox (passage_id, enqueued_at, next_attempt_at) VALUES (?, ?, ?)');
   const selectById = db.prepare(`SELECT ${passageColumns} FROM passages WHERE id = ?`);

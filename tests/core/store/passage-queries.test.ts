@@ -103,7 +103,7 @@ describe('query plans', () => {
       ['verdict', () => searchPassages(db, { verdict: 'deny', from: '2026-11-23T00:00:00.000Z' }), /USING INDEX passages_by_verdict/],
       ['time range', () => searchPassages(db, { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' }), /USING INDEX passages_by_time|USING INTEGER PRIMARY KEY/],
       ['name', () => searchPassages(db, { name: 'nguyen' }), /VIRTUAL TABLE INDEX/],
-      ['hourly counts', () => countPassagesPerHour(db, { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z', utcOffsetMinutes: 420 }), /USING INDEX passages_by_time/],
+      ['hourly counts', () => countPassagesPerHour(db, { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z', utcOffsetMinutes: 420 }), /USING COVERING INDEX passages_by_time/],
       ['unsynced', () => countUnsynced(db), /USING (COVERING )?INDEX passages_not_synced/],
     ];
     for (const [name, run, expected] of cases) {

@@ -21,6 +21,7 @@ export const migration0002PassagesAndOutbox: Migration = {
         birth_date      TEXT,
         sex             TEXT CHECK (sex IN ('male', 'female')),
         raw_payload     TEXT,
+        vneid_token     TEXT,
         verdict         TEXT NOT NULL CHECK (verdict IN ('pass', 'check', 'deny', 'invalid')),
         reasons         TEXT NOT NULL,
         verification    TEXT NOT NULL CHECK (verification IN ('online', 'offline')),
@@ -36,14 +37,18 @@ export const migration0002PassagesAndOutbox: Migration = {
         sync_state      TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'synced', 'rejected')),
         sync_attempts   INTEGER NOT NULL DEFAULT 0,
         last_sync_error TEXT,
-        synced_at       TEXT
+        synced_at       TEXT,
+        -- For a VNeID code scanned offline: what the central API said once it could check it.
+        retro_check     TEXT CHECK (retro_check IN ('genuine', 'not-genuine', 'denied'))
       ) STRICT;
 
-      CREATE INDEX passages_by_time ON passages (scanned_at);
+      -- (scanned_at, verdict) covers the per-hour counts; (verdict, sequence) serves "today's denials" newest-first.
+      CREATE INDEX passages_by_time ON passages (scanned_at, verdict);
       CREATE INDEX passages_by_id_number ON passages (id_number, scanned_at);
       CREATE INDEX passages_by_plate ON passages (plate_search, scanned_at);
-      CREATE INDEX passages_by_verdict ON passages (verdict, scanned_at);
+      CREATE INDEX passages_by_verdict ON passages (verdict, sequence);
       CREATE INDEX passages_not_synced ON passages (sync_state, scanned_at) WHERE sync_state <> 'synced';
+      CREATE INDEX passages_retro_alerts ON passages (retro_check) WHERE retro_check IN ('not-genuine', 'denied');
 
       CREATE TABLE outbox (
         sequence        INTEGER PRIMARY KEY AUTOINCREMENT,

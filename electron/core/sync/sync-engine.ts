@@ -1,0 +1,195 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { ApiError } from '../central/api-errors';
+import type { ApiClient } from '../central/api-client';
+import type { ReferenceCache } from '../central/reference-cache';
+import type { Logger } from '../logging/logger';
+import { backoffDelayMs } from './backoff';
+import type { Outbox } from './outbox';
+
+/** A station clock this far from the server's is flagged to the officer. */
+export const clockWarningThresholdMs = 5 * 60_000;
+
+export interface SyncStatus {
+  state: 'not-enrolled' | 'idle' | 'syncing' | 'waiting' | 'unauthorized';
+  pending: number;
+  deadLetters: number;
+  retroAlerts: number;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  clockOffsetMs: number | null;
+  clockWarning: boolean;
+}
+
+export interface PassResult {
+  uploaded: number;
+  duplicates: number;
+  rejected: number;
+  retroAlerts: string[];
+  remaining: number;
+  error: string | null;
+}
+
+export interface SyncEngineOptions {
+  db: Database;
+  outbox: Outbox;
+  /** null until the station is enrolled. */
+  api: ApiClient | null;
+  reference: ReferenceCache;
+  logger: Logger;
+  onChange(): void;
+  onRetroAlert(passageIds: string[]): void;
+  batchSize?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Wait between passes when all is sent. */
+  idleMs?: number;
+  random?: () => number;
+}
+
+export interface SyncEngine {
+  runPass(): Promise<PassResult>;
+  /** How long to wait after the last failed pass (backoff, Retry-After honoured). */
+  nextDelayMs(): number;
+  start(): void;
+  /** Sync now (the network came back, a passage was recorded). */
+  trigger(): void;
+  stop(): Promise<void>;
+  serverOffsetMs(): number | null;
+  status(): SyncStatus;
+}
+
+/**
+ * Delivers the outbox to the central API exactly once: batches in sequence order, settled per
+ * passage in one transaction, retried with full-jitter backoff on any transient failure. Safe to
+ * kill at any moment: what was not settled is sent again and the server answers `duplicate`.
+ */
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const log = options.logger.child({ scope: 'sync' });
+  const batchSize = options.batchSize ?? 200;
+  const random = options.random ?? Math.random;
+  const countDead = options.db.prepare("SELECT count(*) AS n FROM passages WHERE sync_state = 'rejected'");
+  const countRetro = options.db.prepare("SELECT count(*) AS n FROM passages WHERE retro_check IN ('not-genuine', 'denied')");
+  let state: SyncStatus['state'] = options.api === null ? 'not-enrolled' : 'idle';
+  let attempt = 0;
+  let lastSuccessAt: string | null = null;
+  let lastError: string | null = null;
+  let nextAttemptAt: Date | null = null;
+  let offsetMs: number | null = null;
+  /** The server's Retry-After from the last failure: a floor for the next wait. */
+  let retryAfterMs: number | null = null;
+  let running: Promise<PassResult> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = true;
+
+  async function pass(api: ApiClient): Promise<PassResult> {
+    const result: PassResult = { uploaded: 0, duplicates: 0, rejected: 0, retroAlerts: [], remaining: 0, error: null };
+    state = 'syncing';
+    options.onChange();
+    try {
+      offsetMs = (await api.serverTime()).offsetMs;
+      await refreshReference(api);
+      for (;;) {
+        const batch = options.outbox.takeDue(new Date(), batchSize);
+        if (batch.length === 0) break;
+        let answers;
+        try {
+          answers = await api.uploadPassages(batch);
+        } catch (error) {
+          options.outbox.noteFailure(batch.map((passage) => passage.id), error instanceof Error ? error.message : String(error));
+          throw error;
+        }
+        const settled = options.outbox.settle(answers, new Set(batch.map((passage) => passage.id)), new Date());
+        result.uploaded += settled.accepted;
+        result.duplicates += settled.duplicates;
+        result.rejected += settled.rejected;
+        result.retroAlerts.push(...settled.retroAlerts);
+        if (settled.retroAlerts.length > 0) options.onRetroAlert(settled.retroAlerts);
+        options.onChange();
+        // A server that answered none of the batch would otherwise be asked the same forever.
+        if (settled.accepted + settled.duplicates + settled.rejected === 0) throw new ApiError({ kind: 'invalid-response', detail: 'no answer for any passage' });
+      }
+      attempt = 0;
+      retryAfterMs = null;
+      lastError = null;
+      lastSuccessAt = new Date().toISOString();
+      state = 'idle';
+    } catch (error) {
+      result.error = error instanceof Error ? error.message : String(error);
+      lastError = result.error;
+      state = error instanceof ApiError && error.failure.kind === 'unauthorized' ? 'unauthorized' : 'waiting';
+      retryAfterMs = error instanceof ApiError && error.failure.kind === 'rate-limited' ? error.failure.retryAfterMs : null;
+      attempt += 1;
+      log.warn({ error: result.error, attempt }, 'sync pass failed');
+    }
+    result.remaining = options.outbox.pendingCount();
+    return result;
+  }
+
+  async function refreshReference(api: ApiClient): Promise<void> {
+    const now = new Date();
+    const rules = await api.getRules(options.reference.rulesEtag());
+    if (rules.changed) options.reference.storeRules(rules.value, rules.etag, now);
+    else options.reference.confirmRules(now);
+    options.reference.applyDenyList(await api.getDenyList(options.reference.denyListVersion()), now);
+  }
+
+  function runPass(): Promise<PassResult> {
+    if (options.api === null) return Promise.resolve({ uploaded: 0, duplicates: 0, rejected: 0, retroAlerts: [], remaining: options.outbox.pendingCount(), error: 'not enrolled' });
+    running ??= pass(options.api).finally(() => {
+      running = null;
+      options.onChange();
+    });
+    return running;
+  }
+
+  function nextDelayMs(): number {
+    return backoffDelayMs(attempt, { baseMs: options.baseDelayMs ?? 1000, capMs: options.maxDelayMs ?? 120_000, retryAfterMs, random });
+  }
+
+  function schedule(delayMs: number): void {
+    if (stopped) return;
+    if (timer !== null) clearTimeout(timer);
+    nextAttemptAt = new Date(Date.now() + delayMs);
+    timer = setTimeout(() => void loop(), delayMs);
+    timer.unref();
+  }
+
+  async function loop(): Promise<void> {
+    timer = null;
+    const result = await runPass();
+    schedule(result.error === null ? (options.idleMs ?? 15_000) : nextDelayMs());
+  }
+
+  return {
+    runPass,
+    nextDelayMs,
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    trigger() {
+      if (!stopped && running === null) schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+    serverOffsetMs: () => offsetMs,
+    status() {
+      return {
+        state,
+        pending: options.outbox.pendingCount(),
+        deadLetters: (countDead.get() as { n: number }).n,
+        retroAlerts: (countRetro.get() as { n: number }).n,
+        lastSuccessAt,
+        lastError,
+        nextAttemptAt: state === 'waiting' && nextAttemptAt !== null ? nextAttemptAt.toISOString() : null,
+        clockOffsetMs: offsetMs,
+        clockWarning: offsetMs !== null && Math.abs(offsetMs) > clockWarningThresholdMs,
+      };
+    },
+  };
+}
