@@ -4,6 +4,7 @@ import { ConfigError } from '../config/load-config';
 import { registerEnrolCommand } from './enrol-command';
 import { registerExportCommand } from './export-command';
 import { registerParseCommand } from './parse-command';
+import { registerDecodeCommand } from './decode-command';
 import { registerServeCommand } from './serve-command';
 import { registerSyncCommand } from './sync-command';
 import { UsageError } from './usage-error';
@@ -15,6 +16,7 @@ const program = new Command('station')
   .exitOverride();
 
 registerServeCommand(program);
+registerDecodeCommand(program);
 registerParseCommand(program);
 registerExportCommand(program);
 registerEnrolCommand(program);

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { MediaError } from './media-error';
+import { readY4m, type Video } from './y4m-reader';
+
+export interface FfmpegOptions {
+  /** The ffmpeg binary; default `ffmpeg` on the PATH (Debian's /usr/bin/ffmpeg on our machines). */
+  ffmpegPath?: string;
+  /** Options placed before `-i`, e.g. `['-rtsp_transport', 'tcp']` or `['-f', 'v4l2']`. */
+  inputOptions?: string[];
+}
+
+/**
+ * Any input ffmpeg can open (a video file, rtsp://, an MJPEG URL, /dev/videoN) as grey frames:
+ * ffmpeg converts to a y4m stream of the Y plane only (`-pix_fmt gray`), which we parse natively.
+ */
+export async function readWithFfmpeg(input: string, options: FfmpegOptions = {}): Promise<Video> {
+  const ffmpeg = options.ffmpegPath ?? 'ffmpeg';
+  const child = spawn(
+    ffmpeg,
+    ['-hide_banner', '-loglevel', 'error', '-nostdin', ...(options.inputOptions ?? []), '-i', input, '-an', '-f', 'yuv4mpegpipe', '-pix_fmt', 'gray', '-'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-2000)));
+  const exited = new Promise<MediaError | null>((resolve) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(new MediaError(error.code === 'ENOENT' ? `${ffmpeg} is not installed: it is needed to read this kind of file` : `cannot start ${ffmpeg}: ${error.message}`)),
+    );
+    child.once('close', (code, signal) => {
+      const reason = stderr.trim().split('\n').at(-1) ?? '';
+      resolve(code === 0 || signal === 'SIGTERM' ? null : new MediaError(`ffmpeg cannot read it: ${reason || `exit code ${code ?? signal}`}`));
+    });
+  });
+  // When ffmpeg fails, its own message says more than "the y4m stream is empty/truncated".
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  const explain = async (error: unknown) => {
+    stop();
+    return (await exited) ?? error;
+  };
+
+  let video: Video;
+  try {
+    video = await readY4m(child.stdout);
+  } catch (error) {
+    throw await explain(error);
+  }
+  async function* frames() {
+    let complete = false;
+    try {
+      yield* video.frames;
+      complete = true;
+    } catch (error) {
+      throw await explain(error);
+    } finally {
+      // The consumer stopped early: ffmpeg must not keep reading a camera for nobody.
+      if (!complete) stop();
+    }
+    const failure = await exited;
+    if (failure) throw failure;
+  }
+  return { ...video, frames: frames() };
+}

@@ -1,0 +1,86 @@
+/**
+ * The decoder contract: grey frames in, QR codes out. Pure data, so the same engines run in the
+ * core, in a Node worker thread and (later) in the renderer's Web Worker.
+ */
+
+/** An 8-bit grey image, row-major, one byte per pixel, stride = width. */
+export interface LuminanceFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** The code's outer corners in frame pixels, as the symbol is oriented (top-left = finder corner). */
+export interface CodePosition {
+  topLeft: Point;
+  topRight: Point;
+  bottomRight: Point;
+  bottomLeft: Point;
+}
+
+export type EcLevel = 'L' | 'M' | 'Q' | 'H';
+
+export function toEcLevel(value: unknown): EcLevel | null {
+  return value === 'L' || value === 'M' || value === 'Q' || value === 'H' ? value : null;
+}
+
+export interface DecodedCode {
+  /**
+   * The payload as text. Without an ECI the bytes are read as UTF-8 when they are valid UTF-8 (card
+   * codes carry none), else as the engine's best guess (e.g. Shift_JIS).
+   */
+  text: string;
+  position: CodePosition;
+  /** Light modules on a dark background (a phone in dark mode, some printed passes). */
+  inverted: boolean;
+  /** Null when the engine does not say. */
+  ecLevel: EcLevel | null;
+}
+
+export const engineNames = ['zxing-wasm', 'zxing-js'] as const;
+export type EngineName = (typeof engineNames)[number];
+
+/** The engine that decodes the most with no wrong reads, and fastest (bench/results/decode.md). */
+export const defaultEngineName: EngineName = 'zxing-wasm';
+
+export interface DecoderEngine {
+  readonly name: EngineName;
+  /** Every QR code found in the frame; an empty array when there is none (the common case). */
+  decode(frame: LuminanceFrame): Promise<DecodedCode[]>;
+  /** Frees what the engine holds (wasm memory, a worker thread); decode() must not be called after. */
+  close(): void;
+}
+
+/** Tuning shared by both engines; the defaults suit a camera lane. */
+export interface DecodeOptions {
+  /** Stop after this many codes in one frame. Default 4. */
+  maxCodes?: number;
+  /** Also look for inverted codes when no normal one is found. Default true. */
+  tryInverted?: boolean;
+  /** Spend more time per frame (denser scan, extra passes) for a few more hard codes. Default false. */
+  tryHarder?: boolean;
+  /**
+   * When a code is detected but cannot be read (small, blurred), read it again with a second
+   * binarizer, then enlarged 2× around where it was seen. Frames without a code pay nothing.
+   * zxing-wasm only (zxing-js does not report failed detections). Default true.
+   */
+  rescue?: boolean;
+}
+
+export const defaultDecodeOptions: Required<DecodeOptions> = { maxCodes: 4, tryInverted: true, tryHarder: false, rescue: true };
+
+/** Throws when the frame's buffer does not match its size: a wrong stride is a caller bug, found early. */
+export function assertLuminanceFrame(frame: LuminanceFrame): void {
+  const { width, height, data } = frame;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw new RangeError(`frame size must be positive integers, got ${width}×${height}`);
+  }
+  if (data.length !== width * height) {
+    throw new RangeError(`frame ${width}×${height} needs ${width * height} bytes, got ${data.length}`);
+  }
+}
