@@ -1,7 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../electron/core/config/load-config';
 
 /**
  * `npm start`: the desktop app where Electron can run; otherwise the very same station in browser
@@ -12,15 +16,44 @@ const forwardedArgs = process.argv.slice(2);
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['tsx', 'scripts/build-electron.ts']);
 
+const children: ChildProcess[] = [];
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => children.forEach((child) => child.kill(signal)));
+const apiArgs = await embeddedCentralApi();
+
 const electron = locateElectron();
-if (electron.ok) {
-  const child = spawn(electron.binary, ['.', ...forwardedArgs], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 1));
-} else {
-  console.log(`Electron cannot start here (${electron.reason}), so the station runs in browser mode: open the address printed below.`);
-  const child = spawn(process.execPath, ['bin/station.js', 'serve', ...forwardedArgs], { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+const station = electron.ok
+  ? spawn(electron.binary, ['.', ...forwardedArgs, ...apiArgs], { stdio: 'inherit' })
+  : (console.log(`Electron cannot start here (${electron.reason}), so the station runs in browser mode: open the address printed below.`),
+    spawn(process.execPath, ['bin/station.js', 'serve', ...forwardedArgs, ...apiArgs], { stdio: 'inherit' }));
+children.push(station);
+station.on('exit', (code) => {
+  children.forEach((child) => child.kill('SIGTERM'));
+  process.exit(code ?? 0);
+});
+
+/**
+ * With no central API configured, start the reference one on this machine (data beside the
+ * station's) and enrol the station with it, so a fresh checkout runs the whole system.
+ */
+async function embeddedCentralApi(): Promise<string[]> {
+  const { values } = parseArgs({ args: forwardedArgs, options: { data: { type: 'string' }, config: { type: 'string' }, api: { type: 'string' } }, strict: false });
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  if (text(values.api) !== undefined) return [];
+  const { config, dataDir } = await loadConfig({ configFile: text(values.config), dataDir: text(values.data) });
+  if (config.api.url !== null) return [];
+  const secret = randomBytes(18).toString('base64url');
+  const api = spawn(process.execPath, ['--import', 'tsx', 'central-api/main.ts', '--data', join(dataDir, 'central-api'), '--port', '0', '--enrol-secret', secret], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(api);
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: api.stdout! }).on('line', (line) => {
+      const match = /^Central API ready: (\S+)$/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+    });
+    api.once('exit', (code) => reject(new Error(`the embedded central API stopped (exit ${code})`)));
+  });
+  console.log(`Embedded reference central API: ${url}`);
+  run(process.execPath, ['bin/station.js', 'enrol', '--api', url, '--secret', secret, ...forwardedArgs]);
+  return ['--api', url];
 }
 
 function run(command: string, args: string[]): void {

@@ -102,7 +102,8 @@ export function createStation(options: StationOptions): Station {
   });
   const runScan = createScanProcessor({
     checkpoint: config.checkpoint,
-    api: () => (monitor.current().state === 'offline' ? null : api),
+    // Known offline: decide at once instead of waiting out the deadline on every scan.
+    api: () => (monitor.current().state === 'offline' && monitor.current().checkedAt !== null ? null : api),
     reference: () => reference.current(),
     record: (draft) => store.record(draft),
     verifyDeadlineMs: options.verifyDeadlineMs ?? 1500,

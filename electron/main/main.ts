@@ -45,8 +45,11 @@ app.on('second-instance', () => {
 });
 
 async function start(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(1), options: { data: { type: 'string' }, config: { type: 'string' } }, strict: false });
-  const { config, dataDir } = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { data: { type: 'string' }, config: { type: 'string' }, api: { type: 'string' } }, strict: false });
+  const loaded = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
+  const { dataDir } = loaded;
+  const apiOverride = asString(values.api);
+  const config = apiOverride === undefined ? loaded.config : { ...loaded.config, api: { url: apiOverride } };
   const sealer = await createSafeStorageSealer(safeStorage, process.platform);
   const databaseKey = await loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY, sealer });
   const logFile = await openLogFile(dataDir);

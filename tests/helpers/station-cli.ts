@@ -9,6 +9,18 @@ export function runStation(args: string[], input?: string, uid?: number) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs `station ARGS…` without blocking this process (needed when a server in this process must answer it). */
+export function runStationAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [stationBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 /** Starts `station serve ARGS…` and resolves with the URL it prints once ready. */
 export async function startStationServe(args: string[]): Promise<{ url: string; origin: string; child: ChildProcess; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [stationBin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

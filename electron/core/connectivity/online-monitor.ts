@@ -30,6 +30,7 @@ export function createOnlineMonitor(options: OnlineMonitorOptions): OnlineMonito
     lastError: null,
   };
   let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
 
   async function probe(apiUrl: string): Promise<Pick<Connectivity, 'state' | 'lastError'>> {
     try {
@@ -46,6 +47,7 @@ export function createOnlineMonitor(options: OnlineMonitorOptions): OnlineMonito
   async function check(): Promise<Connectivity> {
     if (options.apiUrl === null) return connectivity;
     const outcome = await probe(options.apiUrl);
+    if (stopped) return connectivity; // the station closed while the probe was out
     const changed = outcome.state !== connectivity.state || outcome.lastError !== connectivity.lastError;
     connectivity = { ...connectivity, ...outcome, checkedAt: new Date().toISOString() };
     if (changed) options.onChange(connectivity);
@@ -62,6 +64,7 @@ export function createOnlineMonitor(options: OnlineMonitorOptions): OnlineMonito
       timer.unref();
     },
     stop() {
+      stopped = true;
       if (timer !== null) clearInterval(timer);
       timer = null;
     },

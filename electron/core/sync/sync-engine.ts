@@ -100,6 +100,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           throw error;
         }
         const settled = options.outbox.settle(answers, new Set(batch.map((passage) => passage.id)), new Date());
+        // Backoff counts consecutive failures: a batch that went through is progress.
+        attempt = 0;
+        retryAfterMs = null;
         result.uploaded += settled.accepted;
         result.duplicates += settled.duplicates;
         result.rejected += settled.rejected;

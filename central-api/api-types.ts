@@ -1,0 +1,90 @@
+// TypeScript views of the wire shapes in openapi.yaml. Validation is done by the document itself
+// (see openapi.ts); these types only let handlers be type-checked against what it guarantees.
+
+import type { CitizenStatus, IdentityMatch } from '../shared/rules/default-rules';
+
+export type { CitizenStatus, IdentityMatch };
+export type Sex = 'male' | 'female';
+export type Direction = 'entry' | 'exit' | 'both';
+
+export interface Citizen {
+  idNumber: string;
+  fullName: string;
+  /** yyyy-MM-dd */
+  birthDate: string;
+  sex: Sex;
+}
+
+export interface CodeForVerification {
+  kind: 'chip-card' | 'can-cuoc-card' | 'copied-card' | 'pc-covid' | 'bhyt' | 'vneid-token' | 'paper-declaration';
+  idNumber?: string;
+  documentNumber?: string;
+  cardNumber?: string;
+  fullName?: string;
+  birthDate?: string;
+  sex?: Sex;
+  token?: string;
+}
+
+export interface VerifyRequest {
+  code: CodeForVerification;
+  context: { checkpointId: string; laneId: string; direction: Direction; scannedAt: string };
+}
+
+export interface VerifyResponse {
+  match: IdentityMatch;
+  citizen?: Citizen;
+  statuses: CitizenStatus[];
+  denyListed: boolean;
+  checkedAt: string;
+}
+
+export interface PassageUpload {
+  id: string;
+  sequence: number;
+  stationId: string;
+  checkpointId: string;
+  laneId: string;
+  direction: Direction;
+  codeKind: string;
+  idNumber?: string | null;
+  fullName?: string | null;
+  birthDate?: string | null;
+  sex?: Sex | null;
+  vneidToken?: string | null;
+  verdict: 'pass' | 'check' | 'deny' | 'invalid';
+  reasons?: string[];
+  verification: 'online' | 'offline';
+  officerId?: string | null;
+  plate?: string | null;
+  note?: string | null;
+  scannedAt: string;
+  serverTime?: string | null;
+}
+
+export interface TokenVerification {
+  genuine: boolean;
+  denied: boolean;
+  citizen?: Citizen;
+}
+
+export interface PassageResult {
+  id: string;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  reason?: string;
+  tokenVerification?: TokenVerification;
+}
+
+export interface DenyListDelta {
+  version: number;
+  full: boolean;
+  added: { idNumber: string; reason: CitizenStatus }[];
+  removed: string[];
+}
+
+export type FaultKind = 'latency' | 'error-500' | 'rate-limit-429' | 'reset' | 'slow-body';
+
+export interface FaultPlan {
+  seed?: number;
+  faults: { kind: FaultKind; probability: number; paths?: string[]; latencyMs?: number; retryAfterSeconds?: number }[];
+}

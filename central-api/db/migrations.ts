@@ -1,0 +1,102 @@
+import type { Migration } from './migrate';
+
+const statusCheck = (column: string): string => `CHECK (${column} IN ('quarantine', 'confirmed-case', 'wanted', 'denied-entry'))`;
+
+const schema: Migration = {
+  version: 1,
+  name: 'register-stations-passages',
+  up(db) {
+    db.exec(`
+      -- Secrets and tokens are stored as SHA-256 hashes: a copy of the database grants nothing.
+      CREATE TABLE enrol_secrets (
+        secret_hash TEXT PRIMARY KEY,
+        created_at  TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE stations (
+        station_id    TEXT PRIMARY KEY,
+        checkpoint_id TEXT NOT NULL,
+        name          TEXT,
+        token_hash    TEXT NOT NULL UNIQUE,
+        enrolled_at   TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE citizens (
+        id_number   TEXT PRIMARY KEY,
+        full_name   TEXT NOT NULL,
+        -- foldForSearch(full_name): masked PC-Covid and BHYT codes are matched by name.
+        name_folded TEXT NOT NULL,
+        birth_date  TEXT NOT NULL,
+        sex         TEXT NOT NULL CHECK (sex IN ('male', 'female'))
+      ) STRICT;
+      CREATE INDEX citizens_by_name ON citizens (name_folded, birth_date);
+
+      CREATE TABLE citizen_statuses (
+        id_number TEXT NOT NULL REFERENCES citizens (id_number),
+        status    TEXT NOT NULL ${statusCheck('status')},
+        PRIMARY KEY (id_number, status)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX citizen_statuses_by_status ON citizen_statuses (status);
+
+      -- One row per ID ever listed; an unlisted row is a tombstone, so a delta can say "removed".
+      CREATE TABLE deny_list (
+        id_number TEXT PRIMARY KEY,
+        reason    TEXT NOT NULL ${statusCheck('reason')},
+        listed    INTEGER NOT NULL CHECK (listed IN (0, 1)),
+        version   INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX deny_list_by_version ON deny_list (version);
+
+      -- version: bumped by every change. horizon: deltas are complete only from this version on.
+      CREATE TABLE deny_list_state (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        version   INTEGER NOT NULL,
+        horizon   INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO deny_list_state VALUES (1, 0, 0);
+
+      -- Kept after expiry: an offline scan is verified when it is uploaded, maybe days later.
+      CREATE TABLE vneid_tokens (
+        token_hash TEXT PRIMARY KEY,
+        id_number  TEXT NOT NULL REFERENCES citizens (id_number),
+        issued_at  TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE passages (
+        id            TEXT PRIMARY KEY,
+        uploaded_by   TEXT NOT NULL,
+        received_at   TEXT NOT NULL,
+        sequence      INTEGER NOT NULL,
+        station_id    TEXT NOT NULL,
+        checkpoint_id TEXT NOT NULL,
+        lane_id       TEXT NOT NULL,
+        direction     TEXT NOT NULL,
+        code_kind     TEXT NOT NULL,
+        id_number     TEXT,
+        full_name     TEXT,
+        birth_date    TEXT,
+        sex           TEXT,
+        vneid_token   TEXT,
+        verdict       TEXT NOT NULL,
+        reasons       TEXT NOT NULL,
+        verification  TEXT NOT NULL,
+        officer_id    TEXT,
+        plate         TEXT,
+        note          TEXT,
+        scanned_at    TEXT NOT NULL,
+        server_time   TEXT,
+        -- The retroactive VNeID verdict, answered again to a duplicate upload whose first answer was lost.
+        token_genuine INTEGER,
+        token_denied  INTEGER,
+        token_citizen TEXT
+      ) STRICT;
+      CREATE INDEX passages_by_station ON passages (station_id, sequence);
+
+      CREATE TABLE poisoned_passages (passage_id TEXT PRIMARY KEY) STRICT;
+    `);
+  },
+};
+
+/** In version order; append only. */
+export const migrations: readonly Migration[] = [schema];

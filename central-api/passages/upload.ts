@@ -1,0 +1,52 @@
+// POST /v1/passages/batch: exactly-once storage keyed on the station's passage id. A passage is
+// stored once and never changed (INSERT OR IGNORE semantics); a bad one is rejected alone.
+
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { isRealDay } from '../../shared/codes/dates';
+import type { PassageResult, PassageUpload } from '../api-types';
+import type { PassageStore } from '../db/passages';
+import { verifyUploadedToken } from '../verification/verify';
+import { SERVER_TIME_TOLERANCE_MS, STATION_CLOCK_TOLERANCE_MS } from '../verification/vneid';
+
+/** `yyyy`, `yyyy-MM` or `yyyy-MM-dd`, and a real calendar date. */
+function isPartialDate(text: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) return false;
+  const [, year, month = '01', day = '01'] = match;
+  return isRealDay(Number(year), Number(month), Number(day));
+}
+
+/** Checks the schema cannot express; the reason is a stable code the station shows in dead letters. */
+function rejection(passage: PassageUpload, uploadedBy: string, store: PassageStore): string | undefined {
+  if (store.isPoisoned(passage.id)) return 'poison';
+  // A token proves which station is speaking; it may not file records in another station's name.
+  if (passage.stationId !== uploadedBy) return 'station-mismatch';
+  if (passage.birthDate != null && !isPartialDate(passage.birthDate)) return 'invalid-birth-date';
+  return undefined;
+}
+
+function tokenVerificationFor(db: Database, passage: PassageUpload) {
+  if (!passage.vneidToken) return undefined;
+  // Prefer the scan time the station already corrected to server time.
+  const [scannedAt, tolerance] = passage.serverTime ? [passage.serverTime, SERVER_TIME_TOLERANCE_MS] : [passage.scannedAt, STATION_CLOCK_TOLERANCE_MS];
+  return verifyUploadedToken(db, passage.vneidToken, new Date(scannedAt), tolerance);
+}
+
+/**
+ * Stores a batch in one transaction: a crash mid-batch stores none of it, and the station's retry
+ * stores it whole. A duplicate answers the stored token verdict again, so a station whose first
+ * answer was lost on the way still learns it.
+ */
+export function uploadPassages(db: Database, store: PassageStore, uploadedBy: string, passages: readonly PassageUpload[], now: Date): PassageResult[] {
+  return db.transaction(() =>
+    passages.map((passage): PassageResult => {
+      const stored = store.find(passage.id);
+      if (stored) return { id: passage.id, status: 'duplicate', ...(stored.tokenVerification && { tokenVerification: stored.tokenVerification }) };
+      const reason = rejection(passage, uploadedBy, store);
+      if (reason !== undefined) return { id: passage.id, status: 'rejected', reason };
+      const tokenVerification = tokenVerificationFor(db, passage);
+      store.insert(passage, uploadedBy, tokenVerification, now);
+      return { id: passage.id, status: 'accepted', ...(tokenVerification && { tokenVerification }) };
+    }),
+  )();
+}

@@ -1,0 +1,98 @@
+// Identity matching against the population register: what POST /v1/verify answers, and the
+// retroactive VNeID verdict for uploaded passages.
+
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { BLOCKING_STATUSES } from '../../shared/rules/default-rules';
+import { foldForSearch } from '../../shared/text/search-fold';
+import type { Citizen, CitizenStatus, CodeForVerification, IdentityMatch, TokenVerification, VerifyResponse } from '../api-types';
+import { citizensNamed, getCitizen, statusesOf } from '../db/citizens';
+import { isDenyListed } from '../db/deny-list';
+import { citizenForToken, STATION_CLOCK_TOLERANCE_MS } from './vneid';
+
+interface Standing {
+  statuses: CitizenStatus[];
+  denyListed: boolean;
+}
+
+const clean: Standing = { statuses: [], denyListed: false };
+const blocking: readonly CitizenStatus[] = BLOCKING_STATUSES;
+
+function standingOf(db: Database, idNumber: string): Standing {
+  return { statuses: statusesOf(db, idNumber), denyListed: isDenyListed(db, idNumber) };
+}
+
+/** Blank fields count as not given: a station may send what a card left empty. */
+const given = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+/** Names agree with diacritics and case folded; a birth date agrees to the precision given. */
+function agrees(citizen: Citizen, code: CodeForVerification): boolean {
+  if (given(code.fullName) && foldForSearch(code.fullName) !== foldForSearch(citizen.fullName)) return false;
+  return !given(code.birthDate) || citizen.birthDate.startsWith(code.birthDate);
+}
+
+interface Outcome {
+  match: IdentityMatch;
+  citizen?: Citizen | undefined;
+  /**
+   * The ID the answer's statuses and deny-list flag are about. For a mismatch that is the ID's
+   * registered holder (someone may be using a wanted person's number), but the holder's identity
+   * is not disclosed: only `found` returns the citizen.
+   */
+  idNumber?: string | undefined;
+}
+
+function byIdNumber(db: Database, idNumber: string | undefined, code: CodeForVerification): Outcome {
+  if (!given(idNumber)) return { match: 'not-found' };
+  const citizen = getCitizen(db, idNumber);
+  if (!citizen) return { match: 'not-found', idNumber };
+  return agrees(citizen, code) ? { match: 'found', citizen, idNumber } : { match: 'mismatch', idNumber };
+}
+
+/** Only a single candidate is an identification; two namesakes born the same day are not. */
+function unique(candidates: readonly Citizen[]): Outcome {
+  const [only, ...others] = candidates;
+  return only && others.length === 0 ? { match: 'found', citizen: only, idNumber: only.idNumber } : { match: 'not-found' };
+}
+
+/** PC-Covid may mask the document number with `*`: match what is readable plus name and birth date. */
+function byMaskedNumber(db: Database, masked: string, code: CodeForVerification): Outcome {
+  if (!given(code.fullName) || masked.length !== 12) return { match: 'not-found' };
+  const readable = (idNumber: string) => [...masked].every((digit, index) => digit === '*' || digit === idNumber[index]);
+  return unique(citizensNamed(db, foldForSearch(code.fullName)).filter((citizen) => readable(citizen.idNumber) && agrees(citizen, code)));
+}
+
+/** A BHYT card carries no ID number: name and full birth date must single out one citizen. */
+function byNameAndBirthDay(db: Database, code: CodeForVerification): Outcome {
+  if (!given(code.fullName) || !/^\d{4}-\d{2}-\d{2}$/.test(code.birthDate ?? '')) return { match: 'not-found' };
+  return unique(citizensNamed(db, foldForSearch(code.fullName)).filter((citizen) => agrees(citizen, code) && (code.sex === undefined || code.sex === citizen.sex)));
+}
+
+function identify(db: Database, code: CodeForVerification, scannedAt: Date): Outcome {
+  switch (code.kind) {
+    case 'vneid-token': {
+      const citizen = given(code.token) ? citizenForToken(db, code.token, scannedAt, STATION_CLOCK_TOLERANCE_MS) : undefined;
+      return citizen ? { match: 'found', citizen, idNumber: citizen.idNumber } : { match: 'token-invalid' };
+    }
+    case 'pc-covid':
+      return code.documentNumber?.includes('*') ? byMaskedNumber(db, code.documentNumber, code) : byIdNumber(db, code.documentNumber, code);
+    case 'bhyt':
+      return byNameAndBirthDay(db, code);
+    default:
+      return byIdNumber(db, code.idNumber, code);
+  }
+}
+
+/** A VNeID token is judged at the station's scan time, not at arrival: see vneid.ts. */
+export function verifyCode(db: Database, code: CodeForVerification, scannedAt: Date, now: Date): VerifyResponse {
+  const outcome = identify(db, code, scannedAt);
+  const standing = outcome.idNumber === undefined ? clean : standingOf(db, outcome.idNumber);
+  return { match: outcome.match, ...(outcome.match === 'found' && { citizen: outcome.citizen }), ...standing, checkedAt: now.toISOString() };
+}
+
+/** The retroactive verdict on an uploaded VNeID token: is it genuine, and must its holder be stopped? */
+export function verifyUploadedToken(db: Database, token: string, scannedAt: Date, toleranceMs: number): TokenVerification {
+  const citizen = citizenForToken(db, token, scannedAt, toleranceMs);
+  if (!citizen) return { genuine: false, denied: false };
+  const standing = standingOf(db, citizen.idNumber);
+  return { genuine: true, denied: standing.denyListed || standing.statuses.some((status) => blocking.includes(status)), citizen };
+}

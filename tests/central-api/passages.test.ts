@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { findCitizens, type PassageResult, type PassageUpload } from '../../central-api';
+import { readValidated, validateRequest } from '../helpers/openapi-validator';
+import { passage, startTestApi } from './fixture';
+
+// The server's clock is the test's: tokens are issued now and uploads arrive an hour later.
+let clock = new Date('2025-03-01T08:00:00Z');
+const api = await startTestApi({ now: () => clock });
+const station = 'ST-P1';
+const token = await api.enrol(station);
+const [clean] = findCitizens(api.db, { status: 'none', denyListed: false, limit: 1 });
+const [confirmed] = findCitizens(api.db, { status: 'confirmed-case', limit: 1 });
+if (!clean || !confirmed) throw new Error('the seeded register lacks a clean or a confirmed-case citizen');
+
+/** Uploads and checks both ways; `sendInvalid` skips the request check for a deliberately bad passage. */
+async function upload(passages: PassageUpload[], sendInvalid = false): Promise<PassageResult[]> {
+  const body = { passages };
+  if (!sendInvalid) validateRequest('uploadPassages', body);
+  const response = await api.request('/v1/passages/batch', { body, token });
+  expect(response.status).toBe(200);
+  return (await readValidated<{ results: PassageResult[] }>('uploadPassages', response)).results;
+}
+
+async function stored() {
+  const response = await api.request('/admin/passages');
+  return readValidated<{ id: string; verdict: string }[]>('adminListPassages', response);
+}
+
+describe('POST /v1/passages/batch', () => {
+  it('stores a batch once: sending it again answers duplicate and changes nothing', async () => {
+    const batch = [1, 2, 3].map((sequence) => passage(station, { sequence, verdict: 'pass' }));
+    expect((await upload(batch)).map((result) => result.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const before = await stored();
+    const again = await upload(batch.map((item) => ({ ...item, verdict: 'deny' })));
+    expect(again).toEqual(batch.map((item) => ({ id: item.id, status: 'duplicate' })));
+    expect(await stored()).toEqual(before);
+    expect(before.filter((row) => batch.some((item) => item.id === row.id)).map((row) => row.verdict)).toEqual(['pass', 'pass', 'pass']);
+  });
+
+  it('answers a duplicate inside one batch as duplicate', async () => {
+    const item = passage(station, { sequence: 10 });
+    expect((await upload([item, item])).map((result) => result.status)).toEqual(['accepted', 'duplicate']);
+  });
+
+  it('rejects a bad passage alone, with a reason, and stores the rest', async () => {
+    const good = passage(station, { sequence: 20 });
+    const otherStation = passage('ST-SOMEONE-ELSE', { sequence: 21 });
+    const badDate = passage(station, { sequence: 22, birthDate: '1990-02-30' });
+    const tooLong = { ...passage(station, { sequence: 23 }), note: 'x'.repeat(501) };
+    const results = await upload([otherStation, good, badDate, tooLong], true);
+    expect(results.map((result) => [result.status, result.reason?.split(':')[0]])).toEqual([
+      ['rejected', 'station-mismatch'],
+      ['accepted', undefined],
+      ['rejected', 'invalid-birth-date'],
+      ['rejected', 'invalid'],
+    ]);
+    const ids = (await stored()).map((row) => row.id);
+    expect(ids).toContain(good.id);
+    expect(ids).not.toContain(otherStation.id);
+    expect(ids).not.toContain(badDate.id);
+  });
+
+  it('rejects a poisoned passage every time without failing the others', async () => {
+    const poisoned = passage(station, { sequence: 30 });
+    const poison = await api.request('/admin/poison', { body: { passageId: poisoned.id } });
+    expect(poison.status).toBe(204);
+    const other = passage(station, { sequence: 31 });
+    expect(await upload([poisoned, other])).toEqual([
+      { id: poisoned.id, status: 'rejected', reason: 'poison' },
+      { id: other.id, status: 'accepted' },
+    ]);
+    expect((await upload([poisoned]))[0]).toMatchObject({ status: 'rejected', reason: 'poison' });
+  });
+
+  it('answers 400 only for a malformed envelope', async () => {
+    const tooMany = await api.request('/v1/passages/batch', { body: { passages: Array.from({ length: 501 }, (_, index) => passage(station, { sequence: index + 1 })) }, token });
+    expect(tooMany.status).toBe(400);
+    await readValidated('uploadPassages', tooMany);
+    expect((await api.request('/v1/passages/batch', { body: { passages: [] }, token })).status).toBe(400);
+  });
+});
+
+describe('VNeID tokens uploaded after an offline scan', () => {
+  it('verifies them retroactively at the scan time, and repeats the verdict for a duplicate', async () => {
+    const scannedAt = new Date(clock.getTime() + 20_000).toISOString();
+    const issue = async (idNumber: string) => ((await (await api.request('/vneid/tokens', { body: { idNumber } })).json()) as { token: string }).token;
+    const cleanToken = await issue(clean.idNumber);
+    const confirmedToken = await issue(confirmed.idNumber);
+    clock = new Date(clock.getTime() + 60 * 60_000);
+
+    const offline = (vneidToken: string, sequence: number, overrides: Partial<PassageUpload> = {}) =>
+      passage(station, { sequence, codeKind: 'vneid-token', vneidToken, verification: 'offline', verdict: 'check', scannedAt, ...overrides });
+    const batch = [
+      offline(cleanToken, 40),
+      offline(confirmedToken, 41),
+      offline('B'.repeat(43), 42),
+      // Its station's clock says it was scanned an hour after issue, with no correction: expired then.
+      offline(cleanToken, 43, { scannedAt: clock.toISOString() }),
+      // serverTime (the offset-corrected scan time) is preferred over the station's own clock.
+      offline(cleanToken, 44, { scannedAt: clock.toISOString(), serverTime: scannedAt }),
+    ];
+    const results = await upload(batch);
+    expect(results.map((result) => result.tokenVerification)).toEqual([
+      { genuine: true, denied: false, citizen: { idNumber: clean.idNumber, fullName: clean.fullName, birthDate: clean.birthDate, sex: clean.sex } },
+      { genuine: true, denied: true, citizen: expect.objectContaining({ idNumber: confirmed.idNumber }) },
+      { genuine: false, denied: false },
+      { genuine: false, denied: false },
+      { genuine: true, denied: false, citizen: expect.objectContaining({ idNumber: clean.idNumber }) },
+    ]);
+    const again = await upload(batch);
+    expect(again.map((result) => result.status)).toEqual(batch.map(() => 'duplicate'));
+    expect(again.map((result) => result.tokenVerification)).toEqual(results.map((result) => result.tokenVerification));
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { findCitizens, type VerifyResponse } from '../../central-api';
+import { insertCitizen } from '../../central-api/db/citizens';
+import { readValidated, validateRequest } from '../helpers/openapi-validator';
+import { startTestApi } from './fixture';
+
+const api = await startTestApi();
+const token = await api.enrol();
+const [clean] = findCitizens(api.db, { status: 'none', denyListed: false, limit: 1 });
+const [wanted] = findCitizens(api.db, { status: 'wanted', limit: 1 });
+const [quarantined] = findCitizens(api.db, { status: 'quarantine', limit: 1 });
+if (!clean || !wanted || !quarantined) throw new Error('the seeded register lacks a clean, a wanted or a quarantined citizen');
+
+async function verify(code: Record<string, unknown>, scannedAt = new Date()): Promise<VerifyResponse> {
+  const body = { code, context: { checkpointId: 'CP-01', laneId: 'lane-1', direction: 'entry', scannedAt: scannedAt.toISOString() } };
+  validateRequest('verify', body);
+  const response = await api.request('/v1/verify', { body, token });
+  expect(response.status).toBe(200);
+  return readValidated<VerifyResponse>('verify', response);
+}
+
+async function issueToken(idNumber: string): Promise<{ token: string; expiresAt: string }> {
+  const response = await api.request('/vneid/tokens', { body: { idNumber } });
+  expect(response.status).toBe(201);
+  return readValidated('issueVneidToken', response);
+}
+
+const minutes = (count: number) => count * 60_000;
+
+describe('POST /v1/verify: card-like codes', () => {
+  it('finds a clean citizen, comparing names without diacritics or case', async () => {
+    const exact = await verify({ kind: 'chip-card', idNumber: clean.idNumber, fullName: clean.fullName, birthDate: clean.birthDate, sex: clean.sex });
+    expect(exact).toMatchObject({ match: 'found', citizen: { idNumber: clean.idNumber, fullName: clean.fullName }, statuses: [], denyListed: false });
+    const folded = clean.fullName.normalize('NFD').replace(/\p{Mn}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase();
+    expect((await verify({ kind: 'copied-card', idNumber: clean.idNumber, fullName: folded, birthDate: clean.birthDate.slice(0, 4) })).match).toBe('found');
+  });
+
+  it('reports a wanted citizen as deny-listed, and a quarantined one by status', async () => {
+    expect(await verify({ kind: 'can-cuoc-card', idNumber: wanted.idNumber, fullName: wanted.fullName })).toMatchObject({ match: 'found', statuses: ['wanted'], denyListed: true });
+    expect(await verify({ kind: 'chip-card', idNumber: quarantined.idNumber })).toMatchObject({ match: 'found', statuses: ['quarantine'], denyListed: false });
+  });
+
+  it('answers mismatch without disclosing the holder, and not-found for an unknown ID', async () => {
+    const wrongName = await verify({ kind: 'chip-card', idNumber: wanted.idNumber, fullName: 'Nguyễn Văn Không Khớp' });
+    expect(wrongName).toMatchObject({ match: 'mismatch', statuses: ['wanted'], denyListed: true });
+    expect(wrongName.citizen).toBeUndefined();
+    const birthYear = Number(clean.birthDate.slice(0, 4));
+    expect((await verify({ kind: 'chip-card', idNumber: clean.idNumber, birthDate: `${birthYear + 1}${clean.birthDate.slice(4)}` })).match).toBe('mismatch');
+    expect(await verify({ kind: 'paper-declaration', idNumber: '001099999999' })).toMatchObject({ match: 'not-found', statuses: [], denyListed: false });
+    expect((await verify({ kind: 'chip-card' })).match).toBe('not-found');
+  });
+
+  it('matches a masked PC-Covid code by its readable digits, name and birth date', async () => {
+    const masked = `${clean.idNumber.slice(0, 3)}*******${clean.idNumber.slice(-2)}`;
+    const name = clean.fullName.toUpperCase();
+    expect(await verify({ kind: 'pc-covid', documentNumber: masked, fullName: name, birthDate: clean.birthDate })).toMatchObject({ match: 'found', citizen: { idNumber: clean.idNumber } });
+    expect((await verify({ kind: 'pc-covid', documentNumber: masked, fullName: 'TRAN VAN KHAC', birthDate: clean.birthDate })).match).toBe('not-found');
+    expect((await verify({ kind: 'pc-covid', documentNumber: clean.idNumber, fullName: name })).match).toBe('found');
+  });
+
+  it('matches a BHYT card by name and full birth date only', async () => {
+    expect((await verify({ kind: 'bhyt', cardNumber: 'DN4010123456789', fullName: clean.fullName, birthDate: clean.birthDate })).match).toBe('found');
+    expect((await verify({ kind: 'bhyt', cardNumber: 'DN4010123456789', fullName: clean.fullName, birthDate: clean.birthDate.slice(0, 4) })).match).toBe('not-found');
+  });
+
+  it('refuses a malformed request with a Problem', async () => {
+    const response = await api.request('/v1/verify', { body: { code: { kind: 'passport' }, context: {} }, token });
+    expect(response.status).toBe(400);
+    expect(await readValidated('verify', response)).toMatchObject({ code: 'invalid_request' });
+  });
+});
+
+describe('POST /v1/verify: VNeID tokens', () => {
+  it('issues one-minute tokens for registered citizens only', async () => {
+    const issued = await issueToken(clean.idNumber);
+    expect(Date.parse(issued.expiresAt) - Date.now()).toBeGreaterThan(50_000);
+    expect(Date.parse(issued.expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
+    const unknown = await api.request('/vneid/tokens', { body: { idNumber: '001099999999' } });
+    expect(unknown.status).toBe(404);
+    await readValidated('issueVneidToken', unknown);
+  });
+
+  it('finds the citizen of a valid token, judged at the scan time with 5 minutes of clock tolerance', async () => {
+    const { token: vneid, expiresAt } = await issueToken(wanted.idNumber);
+    expect(await verify({ kind: 'vneid-token', token: vneid })).toMatchObject({ match: 'found', citizen: { idNumber: wanted.idNumber }, statuses: ['wanted'], denyListed: true });
+    // Scanned by a station whose clock runs 4 minutes fast: still genuine.
+    expect((await verify({ kind: 'vneid-token', token: vneid }, new Date(Date.parse(expiresAt) + minutes(4)))).match).toBe('found');
+    // Scanned well after expiry, or long before issue: not valid at that time.
+    expect((await verify({ kind: 'vneid-token', token: vneid }, new Date(Date.parse(expiresAt) + minutes(6)))).match).toBe('token-invalid');
+    expect((await verify({ kind: 'vneid-token', token: vneid }, new Date(Date.now() - minutes(10)))).match).toBe('token-invalid');
+  });
+
+  it('answers token-invalid for an unknown token, with nothing about anyone', async () => {
+    expect(await verify({ kind: 'vneid-token', token: 'A'.repeat(43) })).toMatchObject({ match: 'token-invalid', statuses: [], denyListed: false });
+    expect((await verify({ kind: 'vneid-token' })).match).toBe('token-invalid');
+  });
+});
+
+describe('response validation', () => {
+  it('turns an answer outside the contract into a 500 instead of sending it', async () => {
+    insertCitizen(api.db, { idNumber: '001090999999', fullName: 'Lê Văn Hỏng', birthDate: '1990-13-45', sex: 'male' }, []);
+    const response = await api.request('/v1/verify', {
+      body: { code: { kind: 'chip-card', idNumber: '001090999999' }, context: { checkpointId: 'CP-01', laneId: 'lane-1', direction: 'entry', scannedAt: new Date().toISOString() } },
+      token,
+    });
+    expect(response.status).toBe(500);
+    expect(await readValidated('verify', response)).toEqual({ code: 'internal', message: 'internal error' });
+  });
+});

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { findCitizens } from '../../../central-api/db/citizens';
+import type { CentralApi } from '../../../central-api/server';
+import { stationConfigSchema } from '../../../shared/config/station-config';
+import { createApiClient } from '../../../electron/core/central/api-client';
+import { createStation, type Station } from '../../../electron/core/station';
+import { cardPayloadFor, enrolSecret, isAdult, startTestCentralApi } from '../../helpers/central-api';
+import { testKey } from '../../helpers/fixtures';
+import { createMemoryLogger } from '../../helpers/memory-logger';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+let api: CentralApi | null = null;
+let station: Station | null = null;
+afterEach(async () => {
+  await station?.close();
+  await api?.close();
+  station = api = null;
+});
+
+async function enrolledStation(apiUrl: string): Promise<Station> {
+  const { token } = await createApiClient({ baseUrl: apiUrl, token: null }).enrol({ stationId: 'CP-HN-07-A', secret: enrolSecret, checkpointId: 'CP-HN-07' });
+  const config = stationConfigSchema.parse({ checkpoint: { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' }, api: { url: apiUrl } });
+  return createStation({
+    config,
+    dataDir: tempDir(),
+    host: 'headless',
+    logger: createMemoryLogger().logger,
+    databaseKey: testKey,
+    enrolment: { apiUrl, stationId: 'CP-HN-07-A', token },
+    connectivityIntervalMs: 100,
+    sync: { idleMs: 60_000, baseDelayMs: 20, maxDelayMs: 200 },
+  });
+}
+
+async function issueToken(apiUrl: string, idNumber: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/vneid/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber }) });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { token: string }).token;
+}
+
+describe('online verdicts, offline verdicts, and exactly-once sync against the reference central API', () => {
+  it('verifies online, decides offline during an outage, then drains the queue and raises retroactive VNeID alerts', async () => {
+    const apiDir = tempDir();
+    api = await startTestCentralApi(apiDir);
+    const { port, url } = api;
+    station = await enrolledStation(url);
+    const clean = findCitizens(api.db, { status: 'none', denyListed: false, limit: 50 }).find(isAdult)!;
+    const denied = findCitizens(api.db, { denyListed: true, limit: 50 }).find(isAdult)!;
+
+    const pass = await station.processScan({ laneId: 'lane-1', code: { raw: cardPayloadFor(clean) }, officerId: 'CB-1' });
+    expect(pass).toMatchObject({ verdict: 'pass', verification: 'online', person: { fullName: clean.fullName }, recordError: null });
+    expect(pass.person?.maskedIdNumber).toContain('•');
+    const deny = await station.processScan({ laneId: 'lane-1', code: { raw: cardPayloadFor(denied) }, officerId: 'CB-1' });
+    expect(deny).toMatchObject({ verdict: 'deny', verification: 'online' });
+    const onlineToken = await station.processScan({ laneId: 'lane-1', code: { raw: await issueToken(url, clean.idNumber) }, officerId: 'CB-1' });
+    expect(onlineToken).toMatchObject({ codeKind: 'vneid-token', verdict: 'pass', verification: 'online', person: { fullName: clean.fullName } });
+    expect(await station.processScan({ laneId: 'lane-1', code: { raw: 'not a citizen code' }, officerId: 'CB-1' })).toMatchObject({ verdict: 'invalid' });
+
+    // The network goes: tokens shown now can only be checked later.
+    const cleanToken = await issueToken(url, clean.idNumber);
+    const deniedToken = await issueToken(url, denied.idNumber);
+    await api.close();
+    api = null;
+    const offlineCard = await station.processScan({ laneId: 'lane-2', code: { raw: cardPayloadFor(clean) }, officerId: 'CB-1' });
+    expect(offlineCard).toMatchObject({ verdict: 'pass', verification: 'offline' });
+    expect(await station.processScan({ laneId: 'lane-2', code: { raw: cleanToken }, officerId: 'CB-1' })).toMatchObject({ verdict: 'check', verification: 'offline', person: null });
+    const deniedOffline = await station.processScan({ laneId: 'lane-2', code: { raw: deniedToken }, officerId: 'CB-1' });
+    expect(deniedOffline).toMatchObject({ verdict: 'check', verification: 'offline' });
+    await expect.poll(() => station!.status().connectivity.state, { timeout: 5000 }).toBe('offline');
+    expect((await station.sync.runPass()).error).not.toBeNull();
+    // The online passages went up as they were recorded; the three offline ones wait.
+    const waiting = station.status().sync.pending;
+    expect(waiting).toBeGreaterThanOrEqual(3);
+
+    // The network returns: the queue drains, each record once, and the VNeID code of the denied citizen raises an alert.
+    api = await startTestCentralApi(apiDir, port);
+    const drained = await station.sync.runPass();
+    expect(drained).toMatchObject({ error: null, remaining: 0, rejected: 0, retroAlerts: [deniedOffline.passageId] });
+    expect(drained.uploaded + drained.duplicates).toBe(waiting);
+    expect(station.status().sync).toMatchObject({ pending: 0, deadLetters: 0, retroAlerts: 1, clockWarning: false });
+    const stored = (await (await fetch(`${api.url}/admin/passages`)).json()) as { id: string }[];
+    expect(new Set(stored.map((passage) => passage.id)).size).toBe(7);
+    expect(stored).toHaveLength(7);
+    expect((await station.sync.runPass()).uploaded).toBe(0); // nothing sent twice
+  });
+});
