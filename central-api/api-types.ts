@@ -4,6 +4,9 @@
 import type { CitizenStatus, IdentityMatch } from '../shared/rules/default-rules';
 
 export type { CitizenStatus, IdentityMatch };
+// The shapes the station sends and reads exactly as the server does: one definition for both.
+export type { CodeForVerification, DenyListDelta } from '../shared/central/schemas';
+import type { CodeForVerification } from '../shared/central/schemas';
 export type Sex = 'male' | 'female';
 export type Direction = 'entry' | 'exit' | 'both';
 
@@ -15,16 +18,6 @@ export interface Citizen {
   sex: Sex;
 }
 
-export interface CodeForVerification {
-  kind: 'chip-card' | 'can-cuoc-card' | 'copied-card' | 'pc-covid' | 'bhyt' | 'vneid-token' | 'paper-declaration';
-  idNumber?: string;
-  documentNumber?: string;
-  cardNumber?: string;
-  fullName?: string;
-  birthDate?: string;
-  sex?: Sex;
-  token?: string;
-}
 
 export interface VerifyRequest {
   code: CodeForVerification;
@@ -75,12 +68,6 @@ export interface PassageResult {
   tokenVerification?: TokenVerification;
 }
 
-export interface DenyListDelta {
-  version: number;
-  full: boolean;
-  added: { idNumber: string; reason: CitizenStatus }[];
-  removed: string[];
-}
 
 export type FaultKind = 'latency' | 'error-500' | 'rate-limit-429' | 'reset' | 'slow-body';
 

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FaultKind, FaultPlan } from './api-types';
 import { sendProblem } from './problem';
-import { createRandom, type Random } from './prng';
+import { createRandom, type Random } from '../shared/random/prng';
 
 const DEFAULT_LATENCY_MS = 500;
 /** How long a slow body takes to trickle out unless the plan says (its `latencyMs`). */

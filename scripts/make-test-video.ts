@@ -9,19 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 
-export type Rng = () => number;
+import { createRandom, type Random } from '../shared/random/prng';
 
-/** mulberry32: a small seeded generator, so a seed always gives the same video. */
-export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** A seeded generator, so a seed always gives the same video. */
+export type Rng = Random;
+export const createRng = createRandom;
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 const between = (rng: Rng, low: number, high: number) => low + rng() * (high - low);

@@ -5,7 +5,7 @@
 import { daysInMonth } from '../../shared/codes/dates';
 import { PROVINCE_CODES } from '../../shared/codes/province-codes';
 import type { Citizen, CitizenStatus, Sex } from '../api-types';
-import { createRandom, pick, pickWeighted, randomInt, type Random } from '../prng';
+import { createRandom, pick, pickWeighted, randomInt, type Random } from '../../shared/random/prng';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, FEMALE_MIDDLE_NAMES, MALE_GIVEN_NAMES, MALE_MIDDLE_NAMES } from './names';
 
 export const DEFAULT_POPULATION = 3000;

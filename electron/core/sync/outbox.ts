@@ -10,10 +10,13 @@ export interface SettleOutcome {
   retroAlerts: string[];
 }
 
+/** Oldest first, walking the outbox by its key so a long queue costs no sort (no index on the time). */
+export const dueQuery = `SELECT ${passageColumns.replace(/(\w+)/g, 'p.$1')} FROM outbox o JOIN passages p ON p.id = o.passage_id
+  WHERE o.next_attempt_at <= ? ORDER BY o.sequence LIMIT ?`;
+
 /** The outbox as the sync engine sees it: what is due, and what the server answered. */
 export function createOutbox(db: Database, stationId: string) {
-  const due = db.prepare(`SELECT ${passageColumns.replace(/(\w+)/g, 'p.$1')} FROM outbox o JOIN passages p ON p.id = o.passage_id
-    WHERE o.next_attempt_at <= ? ORDER BY o.sequence LIMIT ?`);
+  const due = db.prepare(dueQuery);
   const markSynced = db.prepare("UPDATE passages SET sync_state = 'synced', synced_at = ?, last_sync_error = NULL, sync_attempts = sync_attempts + 1, retro_check = ? WHERE id = ?");
   const markRejected = db.prepare("UPDATE passages SET sync_state = 'rejected', last_sync_error = ?, sync_attempts = sync_attempts + 1 WHERE id = ?");
   const dequeue = db.prepare('DELETE FROM outbox WHERE passage_id = ?');

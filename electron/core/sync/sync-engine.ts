@@ -66,7 +66,8 @@ export interface SyncEngine {
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const log = options.logger.child({ scope: 'sync' });
-  const batchSize = options.batchSize ?? 200;
+  // The API takes at most 500 a batch; fewer round trips matter more than smaller retries.
+  const batchSize = options.batchSize ?? 500;
   const random = options.random ?? Math.random;
   const countDead = options.db.prepare("SELECT count(*) AS n FROM passages WHERE sync_state = 'rejected'");
   const countRetro = options.db.prepare("SELECT count(*) AS n FROM passages WHERE retro_check IN ('not-genuine', 'denied')");

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { countPassagesPerHour, countUnsynced, searchPassages } from '../../../electron/core/store/passage-queries';
 import { createPassageStore } from '../../../electron/core/store/passage-store';
+import { dueQuery } from '../../../electron/core/sync/outbox';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -111,5 +112,14 @@ describe('query plans', () => {
       expect(detail, name).toMatch(expected);
       expect(detail, name).not.toMatch(/SCAN p(?!.*USING)|SCAN passages(?! USING)/);
     }
+  });
+});
+
+describe('outbox plan', () => {
+  it('walks the outbox in sequence order and stops at the batch size, however long the queue', () => {
+    const { db } = seeded();
+    const detail = (db.prepare(`EXPLAIN QUERY PLAN ${dueQuery}`).all('x', 500) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(detail).toMatch(/SCAN o/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -56,7 +56,6 @@ export const migration0002PassagesAndOutbox: Migration = {
         enqueued_at     TEXT NOT NULL,
         next_attempt_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX outbox_by_next_attempt ON outbox (next_attempt_at);
 
       CREATE VIRTUAL TABLE passages_name_search USING fts5(
         name_search, content = 'passages', content_rowid = 'sequence', tokenize = 'trigram'
