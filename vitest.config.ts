@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (shared, core, shell policies, central API — plain Node, real SQLite, real
+// Two projects: `unit` (shared, core, shell policies, central API, the renderer's pure logic — plain Node, real SQLite, real
 // sockets on 127.0.0.1) and `e2e` (the built app in Debian's Chromium through playwright-core).
 export default defineConfig({
   test: {
@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{shared,core,electron,central-api}/**/*.test.{ts,tsx}'],
+          include: ['tests/{shared,core,electron,central-api,renderer}/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 30_000,
         },

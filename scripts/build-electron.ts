@@ -13,6 +13,18 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+// The decoder runs in a worker thread of the main process: its own bundle, next to main.mjs.
+await build({
+  entryPoints: ['electron/core/decoding/decoder-worker.ts'],
+  outfile: 'dist/electron/decoder-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 await build({
   entryPoints: ['electron/preload/preload.ts'],
   outfile: 'dist/electron/preload.cjs',

@@ -120,6 +120,10 @@ export interface TestVideoOptions {
   fps?: number;
   /** Cmono (the Y plane only) instead of C420jpeg, which Chromium's fake camera needs. */
   mono?: boolean;
+  /** Pixels per module for every code, instead of 0.5–0.8 % of the short side. */
+  moduleSize?: number;
+  /** Empty frames after the last code, instead of 4–9 (Chromium loops its fake camera: a long tail keeps loops apart). */
+  tailFrames?: number;
 }
 
 export interface TestVideoManifest {
@@ -132,7 +136,7 @@ export interface TestVideoManifest {
 }
 
 export async function writeTestVideo(options: TestVideoOptions): Promise<TestVideoManifest> {
-  const { path, codes = 6, seed = 1, width = 1280, height = 720, fps = 15, mono = false } = options;
+  const { path, codes = 6, seed = 1, width = 1280, height = 720, fps = 15, mono = false, tailFrames } = options;
   const rng = createRng(seed);
   const background = makeBackground(width, height, rng);
   const chroma = mono ? new Uint8Array(0) : new Uint8Array(2 * Math.ceil(width / 2) * Math.ceil(height / 2)).fill(128);
@@ -157,7 +161,7 @@ export async function writeTestVideo(options: TestVideoOptions): Promise<TestVid
       const minSide = Math.min(width, height);
       const base = { cx: width / 2 + between(rng, -0.15, 0.15) * width, cy: height / 2 + between(rng, -0.1, 0.1) * height };
       // 3.6–5.8 px per module at 720p, never under 3 px in the small videos tests make.
-      const moduleSize = Math.max(3, between(rng, 0.005, 0.008) * minSide);
+      const moduleSize = options.moduleSize ?? Math.max(3, between(rng, 0.005, 0.008) * minSide);
       const angle = between(rng, -8, 8);
       const firstFrame = manifest.frameCount;
       for (let i = Math.floor(between(rng, 6, 16)); i > 0; i--) {
@@ -166,7 +170,7 @@ export async function writeTestVideo(options: TestVideoOptions): Promise<TestVid
       }
       manifest.codes.push({ text, firstFrame, lastFrame: manifest.frameCount - 1 });
     }
-    for (let i = Math.floor(between(rng, 4, 10)); i > 0; i--) await writeFrame();
+    for (let i = tailFrames ?? Math.floor(between(rng, 4, 10)); i > 0; i--) await writeFrame();
   } finally {
     await file.close();
   }

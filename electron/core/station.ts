@@ -21,6 +21,7 @@ import { createOutbox } from './sync/outbox';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { DEFAULT_RULE_SET } from '../../shared/rules/default-rules';
 import type { ScanResult } from '../../shared/records/scan-result';
+import { createLaneManager, type LaneManager, type LaneRuntimeOptions } from './lanes/lane-manager';
 
 export interface StationOptions {
   config: StationConfig;
@@ -39,6 +40,8 @@ export interface StationOptions {
   verifyDeadlineMs?: number;
   /** Sync tuning, for tests. */
   sync?: { idleMs?: number; baseDelayMs?: number; maxDelayMs?: number; batchSize?: number };
+  /** Lane sources and decoders (fakes in tests); core sources run once `lanes.start()` is called. */
+  lanes?: LaneRuntimeOptions;
 }
 
 /** The station core: everything the app does, with no window and no Electron. */
@@ -47,6 +50,7 @@ export interface Station {
   events: EventBus;
   store: StationStore;
   sync: SyncEngine;
+  lanes: LaneManager;
   /** One scan through the whole pipeline; the result is also pushed as a `scan` event. */
   processScan(input: ScanInput): Promise<ScanResult>;
   status(): StationStatus;
@@ -68,6 +72,16 @@ export function createStation(options: StationOptions): Station {
   const events = createEventBus((error) => log.warn({ err: error }, 'event listener failed'));
   const publishStatus = () => events.emit('status', status());
   const { config } = options;
+  // Before anything that may publish a status, which reports the lanes.
+  const lanes = createLaneManager({
+    ...options.lanes,
+    lanes: config.lanes,
+    dedupeWindowMs: config.dedupeWindowMs,
+    processScan,
+    events,
+    onChange: publishStatus,
+    logger: options.logger,
+  });
   const api =
     options.enrolment === null || config.api.url === null ? null : createApiClient({ baseUrl: config.api.url, token: options.enrolment.token });
   const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, referenceStaleAfterMs);
@@ -118,13 +132,13 @@ export function createStation(options: StationOptions): Station {
   }
 
   function status(): StationStatus {
-    const { checkpoint, lanes } = options.config;
+    const { checkpoint } = options.config;
     return {
       appVersion,
       host: options.host,
       startedAt,
       checkpoint,
-      lanes: lanes.map(({ id, name, source }) => ({ id, name, source })),
+      lanes: lanes.status(),
       database: { path: database.path, schemaVersion: database.schemaVersion },
       storage: store.status(),
       sync: sync.status(),
@@ -145,6 +159,7 @@ export function createStation(options: StationOptions): Station {
       submitScan: ({ laneId, payload, plate }) => processScan({ laneId, code: { raw: payload }, officerId: null, plate }),
       searchPassages: (search) => searchPassages(database.db, search),
       countPassagesPerHour: (range) => countPassagesPerHour(database.db, range),
+      reportDecodedCode: (input) => lanes.report(input),
     },
     (command, error) => log.error({ command, err: error }, 'command failed'),
   );
@@ -161,10 +176,12 @@ export function createStation(options: StationOptions): Station {
     events,
     store,
     sync,
+    lanes,
     processScan,
     status,
     async close() {
       clearInterval(retentionTimer);
+      await lanes.close();
       monitor.stop();
       await sync.stop();
       closeDatabase(database);

@@ -5,6 +5,7 @@ import NapiDriver from 'better-sqlite3-mc-napi';
 import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy';
 import { loadConfig } from '../core/config/load-config';
 import { loadEnrolment } from '../core/central/enrolment';
+import { startWorkerDecoder } from '../core/decoding/worker-decoder';
 import { loadDatabaseKey } from '../core/db/database-key';
 import type { DatabaseDriver } from '../core/db/open-database';
 import { createLogger, openLogFile } from '../core/logging/logger';
@@ -22,6 +23,7 @@ import { createWindowOptions } from './window-options';
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+const decoderWorkerUrl = new URL('./decoder-worker.mjs', import.meta.url);
 
 // One station per data folder: a second launch focuses the running window instead.
 if (!app.requestSingleInstanceLock()) {
@@ -64,7 +66,10 @@ async function start(): Promise<void> {
     databaseKey,
     enrolment,
     databaseDriver: NapiDriver as unknown as DatabaseDriver,
+    // Camera lanes decode in a worker thread; under Electron it is the bundled worker, not the .ts source.
+    lanes: { startDecoder: (engine) => startWorkerDecoder({ engine, workerUrl: decoderWorkerUrl }) },
   });
+  station.lanes.start();
 
   const apiOrigin = config.api.url === null ? [] : [new URL(config.api.url).origin];
   serveAppProtocol(rendererDir, buildContentSecurityPolicy({ connectSources: apiOrigin }));

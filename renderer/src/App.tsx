@@ -19,7 +19,7 @@ export function App({ client, linkState }: { client: StationClient; linkState: L
           {t(`app.link.${linkState}`)}
         </p>
       )}
-      {state.kind === 'loaded' && <StatusScreen status={state.status} />}
+      {state.kind === 'loaded' && <StatusScreen status={state.status} client={client} />}
       {state.kind === 'failed' && (
         <p className="banner banner-error" role="alert">
           {t('app.loadFailed', { message: state.message })}

@@ -45,6 +45,11 @@ export const stationConfigSchema = z
       })
       .strict()
       .default({ url: null }),
+    /**
+     * The same code seen again on a lane within this long (on the frames' capture times) is the same
+     * passage: a card held in front of the camera for a few seconds is recorded once.
+     */
+    dedupeWindowMs: z.number().int().min(0).max(600_000).default(5000),
     /** Overrides the default data folder; `--data` overrides this. */
     dataDir: z.string().min(1).optional(),
     retention: z

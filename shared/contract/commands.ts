@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommandName } from './command-names';
 import { stationStatusSchema } from './status';
+import { laneCodeEventSchema, reportDecodedCodeSchema } from './lanes';
 import { classifiedCodeSchema } from '../codes/schemas';
 import { passageSchema } from '../records/passage';
 import { scanResultSchema } from '../records/scan-result';
@@ -36,12 +37,16 @@ export const commands = {
     input: z.object({ from: z.iso.datetime(), to: z.iso.datetime(), utcOffsetMinutes: z.number().int().min(-720).max(840) }),
     output: z.array(hourlyCountSchema),
   },
+  /** A code the renderer decoded on a webcam or keyboard lane: the same dedupe → scan pipeline as the core's sources. */
+  reportDecodedCode: { input: reportDecodedCodeSchema, output: z.object({ duplicate: z.boolean() }) },
 } as const satisfies Record<CommandName, CommandDefinition>;
 
 export const events = {
   status: stationStatusSchema,
   /** Every scan's verdict, from any lane or the officer: the verdict panel listens to this. */
   scan: scanResultSchema,
+  /** Every code a lane decoded (duplicates too), with where it was in the frame: the preview overlay draws it. */
+  laneCode: laneCodeEventSchema,
 } as const;
 
 export type Commands = typeof commands;

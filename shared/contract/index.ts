@@ -1,6 +1,7 @@
 export * from './commands';
 export * from './result';
 export * from './status';
+export * from './lanes';
 export * from './router';
 export * from './event-bus';
 export * from './client';

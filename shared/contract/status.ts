@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { laneRunStateSchema } from './lanes';
 
 export const directionSchema = z.enum(['entry', 'exit', 'both']);
 export type Direction = z.infer<typeof directionSchema>;
@@ -7,7 +8,19 @@ export const laneStatusSchema = z.object({
   id: z.string(),
   name: z.string(),
   source: z.string(),
+  state: laneRunStateSchema,
+  /** Frames per second read from the source, and decoded (lower under load: the newest frame wins). */
+  fpsIn: z.number().nonnegative(),
+  fpsDecoded: z.number().nonnegative(),
+  /** Frames skipped because a newer one came before the decoder was free. */
+  drops: z.number().int().nonnegative(),
+  /** ISO time of the last decoded code. */
+  lastCodeAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** Times the watchdog restarted the source since the station started. */
+  restarts: z.number().int().nonnegative(),
 });
+export type LaneStatus = z.infer<typeof laneStatusSchema>;
 
 export const connectivitySchema = z.object({
   state: z.enum(['online', 'offline', 'unconfigured']),

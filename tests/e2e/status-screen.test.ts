@@ -59,7 +59,7 @@ describe('status screen in Chromium (browser mode)', () => {
       api = await startHealthServer(Number(apiPort));
       await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
 
-      await page.getByRole('combobox').selectOption('en');
+      await page.locator('.language-switch select').selectOption('en');
       expect(await page.getByTestId('connectivity').innerText()).toContain('Online');
       await page.setViewportSize({ width: 1920, height: 1080 });
       await saveScreenshot(page, 'status-en-1920x1080');

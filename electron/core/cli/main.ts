@@ -5,6 +5,7 @@ import { registerEnrolCommand } from './enrol-command';
 import { registerExportCommand } from './export-command';
 import { registerParseCommand } from './parse-command';
 import { registerDecodeCommand } from './decode-command';
+import { registerRunCommand } from './run-command';
 import { registerServeCommand } from './serve-command';
 import { registerSyncCommand } from './sync-command';
 import { UsageError } from './usage-error';
@@ -17,6 +18,7 @@ const program = new Command('station')
 
 registerServeCommand(program);
 registerDecodeCommand(program);
+registerRunCommand(program);
 registerParseCommand(program);
 registerExportCommand(program);
 registerEnrolCommand(program);

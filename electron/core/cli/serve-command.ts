@@ -24,6 +24,7 @@ export function registerServeCommand(program: Command): void {
       const logger = createLogger(logFile);
       const enrolment = await loadStationEnrolment(dataDir, config);
       const station = createStation({ config, dataDir, host: 'browser', logger, databaseKey, enrolment });
+      station.lanes.start();
       const bridge = await startBridgeServer({
         router: station.router,
         events: station.events,

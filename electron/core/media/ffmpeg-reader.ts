@@ -7,6 +7,8 @@ export interface FfmpegOptions {
   ffmpegPath?: string;
   /** Options placed before `-i`, e.g. `['-rtsp_transport', 'tcp']` or `['-f', 'v4l2']`. */
   inputOptions?: string[];
+  /** Kills ffmpeg (a lane's watchdog giving up on a silent camera); the frames then just end. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -18,14 +20,15 @@ export async function readWithFfmpeg(input: string, options: FfmpegOptions = {})
   const child = spawn(
     ffmpeg,
     ['-hide_banner', '-loglevel', 'error', '-nostdin', ...(options.inputOptions ?? []), '-i', input, '-an', '-f', 'yuv4mpegpipe', '-pix_fmt', 'gray', '-'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal },
   );
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-2000)));
   const exited = new Promise<MediaError | null>((resolve) => {
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      resolve(new MediaError(error.code === 'ENOENT' ? `${ffmpeg} is not installed: it is needed to read this kind of file` : `cannot start ${ffmpeg}: ${error.message}`)),
-    );
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.name === 'AbortError') return resolve(null);
+      resolve(new MediaError(error.code === 'ENOENT' ? `${ffmpeg} is not installed: it is needed to read this kind of file` : `cannot start ${ffmpeg}: ${error.message}`));
+    });
     child.once('close', (code, signal) => {
       const reason = stderr.trim().split('\n').at(-1) ?? '';
       resolve(code === 0 || signal === 'SIGTERM' ? null : new MediaError(`ffmpeg cannot read it: ${reason || `exit code ${code ?? signal}`}`));

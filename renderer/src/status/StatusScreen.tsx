@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { StationClient } from '../../../shared/contract/client';
 import type { StationStatus } from '../../../shared/contract/status';
 import { ConnectivityBadge } from './ConnectivityBadge';
 import { LaneList } from './LaneList';
 import { StorageCard } from './StorageCard';
 
-export function StatusScreen({ status }: { status: StationStatus }) {
+export function StatusScreen({ status, client }: { status: StationStatus; client: StationClient }) {
   const { t } = useTranslation();
   const { checkpoint, connectivity, database } = status;
   return (
@@ -36,7 +37,7 @@ export function StatusScreen({ status }: { status: StationStatus }) {
         </dl>
       </section>
       <StorageCard storage={status.storage} />
-      <LaneList lanes={status.lanes} />
+      <LaneList lanes={status.lanes} client={client} />
       <section className="card" aria-labelledby="database-heading">
         <h2 id="database-heading">{t('status.database')}</h2>
         <dl>

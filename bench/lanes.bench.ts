@@ -1,0 +1,112 @@
+// Lane benchmark (issue 4): frame-to-verdict-event latency, offline, through the whole lane pipeline
+// (newest-frame-wins hand-off → worker decoder (zxing-wasm) → dedupe → classify → verdict → durable
+// record → `scan` event), with a live 1280×720 camera at 15 fps per lane. Figures are printed, not asserted.
+//   npm run bench lanes [-- --quick] [--codes 30] [--lanes 1,4]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { stationConfigSchema } from '../shared/config/station-config';
+import type { LuminanceFrame } from '../shared/decoding/types';
+import type { DatabaseKey } from '../electron/core/db/database-key';
+import type { LaneSource, SourceItem } from '../electron/core/lanes/sources/source';
+import { createLogger } from '../electron/core/logging/logger';
+import { createStation } from '../electron/core/station';
+import { addNoise, cardPayload, createRng, drawQrCode, makeBackground } from '../scripts/make-test-video';
+import { fixed, quantile, table } from './lib/stats';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, codes: { type: 'string' }, lanes: { type: 'string', default: '1,4' } } });
+const codeCount = Number(values.codes ?? (values.quick ? 10 : 30));
+const laneCounts = values.lanes.split(',').map(Number);
+const fps = 15;
+/** Each code is held up for 8 frames (0.53 s), after 5 empty ones: a brisk queue at a checkpoint. */
+const emptyFrames = 5;
+const codeFrames = 8;
+const leadInFrames = 2 * fps;
+
+/** One 720p frame per code (a card held at arm's length: 4–6 px per module) and one empty scene. */
+function makeScenes(seed: number): { empty: LuminanceFrame; withCode: LuminanceFrame[] } {
+  const rng = createRng(seed);
+  const background = makeBackground(1280, 720, rng);
+  const empty = { ...background, data: background.data.slice() };
+  addNoise(empty, rng, 6);
+  const withCode = Array.from({ length: codeCount }, () => {
+    const image = { ...background, data: background.data.slice() };
+    drawQrCode(image, cardPayload(rng), { cx: 500 + rng() * 280, cy: 300 + rng() * 120, moduleSize: 4 + rng() * 2, angle: rng() * 16 - 8 });
+    addNoise(image, rng, 6);
+    return image;
+  });
+  return { empty, withCode };
+}
+
+/** A live camera replaying the scenes in real time; every frame is a fresh buffer (the decoder takes it over). */
+function benchCamera(scenes: ReturnType<typeof makeScenes>, done: () => void): LaneSource {
+  // Two seconds of empty road first: the lane's decoder compiles its wasm meanwhile, as it would long before the first car.
+  const schedule = [...Array<LuminanceFrame>(leadInFrames).fill(scenes.empty), ...scenes.withCode.flatMap((frame) => [...Array<LuminanceFrame>(emptyFrames).fill(scenes.empty), ...Array<LuminanceFrame>(codeFrames).fill(frame)])];
+  return {
+    kind: 'camera',
+    async open(signal) {
+      async function* frames(): AsyncGenerator<SourceItem, void> {
+        const started = performance.now();
+        for (const [index, frame] of schedule.entries()) {
+          const due = started + (index * 1000) / fps;
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+          yield { kind: 'frame', frame: { ...frame, data: frame.data.slice() }, capturedAt: Date.now() };
+        }
+        done();
+        // A camera does not end: it waits to be stopped.
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      }
+      const items = frames();
+      return { items, close: async () => void (await items.return(undefined)) };
+    },
+  };
+}
+
+async function runLanes(laneCount: number) {
+  const folder = mkdtempSync(join(tmpdir(), 'lanes-bench-'));
+  const lanes = Array.from({ length: laneCount }, (_, i) => ({ id: `lane-${i + 1}`, name: `Làn ${i + 1}`, source: `rtsp://bench/${i + 1}` }));
+  let markDone = () => {};
+  const allDone = new Promise<void>((resolve) => (markDone = resolve));
+  let finished = 0;
+  const sources = new Map(lanes.map((lane, i) => [lane.source, benchCamera(makeScenes(100 + i), () => ++finished === laneCount && markDone())]));
+  const station = createStation({
+    config: stationConfigSchema.parse({ lanes }),
+    dataDir: folder,
+    host: 'headless',
+    logger: createLogger(new Writable({ write: (_chunk, _encoding, callback) => callback() })),
+    databaseKey: 'd4'.repeat(32) as DatabaseKey,
+    enrolment: null,
+    lanes: { sourceFor: (uri) => sources.get(uri) ?? null },
+  });
+  const latencies: number[] = [];
+  let notRecorded = 0;
+  station.lanes.onScan((scan) => {
+    latencies.push(Date.now() - scan.capturedAt);
+    if (scan.result.passageId === null) notRecorded++;
+  });
+  station.lanes.start();
+  await allDone;
+  await new Promise((resolve) => setTimeout(resolve, 500)); // the last code's scan
+  const drops = station.status().lanes.reduce((sum, lane) => sum + lane.drops, 0);
+  await station.close();
+  rmSync(folder, { recursive: true, force: true });
+  return { latencies, notRecorded, drops, frames: laneCount * (leadInFrames + codeCount * (emptyFrames + codeFrames)) };
+}
+
+process.stdout.write(`${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${codeCount} codes per lane, each held ${codeFrames} frames at ${fps} fps\n\n`);
+const rows: string[][] = [];
+for (const laneCount of laneCounts) {
+  const { latencies, notRecorded, drops, frames } = await runLanes(laneCount);
+  rows.push([
+    `${laneCount} × 720p @ ${fps} fps`,
+    `${latencies.length} / ${laneCount * codeCount}`,
+    fixed(quantile(latencies, 0.5), 0),
+    fixed(quantile(latencies, 0.95), 0),
+    fixed(Math.max(...latencies), 0),
+    `${drops} of ${frames}`,
+    String(notRecorded),
+  ]);
+}
+process.stdout.write(`${table(['lanes', 'passages / codes shown', 'median ms', 'p95 ms (target ≤ 100)', 'max ms', 'frames dropped', 'not recorded'], rows)}\n`);

@@ -1,0 +1,153 @@
+import type { LaneConfig } from '../../../shared/config/station-config';
+import type { EventBus } from '../../../shared/contract/event-bus';
+import { CommandError } from '../../../shared/contract/router';
+import type { LaneStatus } from '../../../shared/contract/status';
+import type { ReportDecodedCode } from '../../../shared/contract/lanes';
+import { defaultEngineName, type DecoderEngine, type EngineName } from '../../../shared/decoding/types';
+import type { ScanResult } from '../../../shared/records/scan-result';
+import { startWorkerDecoder } from '../decoding/worker-decoder';
+import type { Logger } from '../logging/logger';
+import type { ScanInput } from '../pipeline/process-scan';
+import { createDedupeWindow } from './dedupe-window';
+import { startLaneRunner, type FoundCode, type LaneRunner } from './lane-runner';
+import { sourceForUri, type SourceEnvironment } from './sources/open-source';
+import type { LaneSource } from './sources/source';
+
+/** How lanes get their sources and decoders; tests and the bench inject fakes. */
+export interface LaneRuntimeOptions extends SourceEnvironment {
+  engine?: EngineName;
+  startDecoder?: (engine: EngineName) => Promise<DecoderEngine>;
+  sourceFor?: (uri: string) => LaneSource | null;
+  stallTimeoutMs?: number;
+  backoff?: { baseMs: number; capMs: number };
+}
+
+/** A passage a lane produced (or tried to: `result.passageId` null = NOT RECORDED). */
+export interface LaneScan {
+  laneId: string;
+  frame: number | null;
+  capturedAt: number;
+  /** The decoded text: personal data, for `station run --show-payload` only. */
+  text: string;
+  result: ScanResult;
+}
+
+export interface LaneManagerOptions extends LaneRuntimeOptions {
+  lanes: readonly LaneConfig[];
+  dedupeWindowMs: number;
+  processScan(input: ScanInput): Promise<ScanResult>;
+  events: EventBus;
+  /** A lane's state, error or restart count changed. */
+  onChange(): void;
+  logger: Logger;
+}
+
+interface Lane {
+  config: LaneConfig;
+  source: LaneSource | null;
+  runner: LaneRunner | null;
+  dedupe: ReturnType<typeof createDedupeWindow>;
+  lastCodeAt: string | null;
+  /** Scans run one after another per lane, so passages are recorded in the order seen. */
+  scans: Promise<void>;
+}
+
+/**
+ * Every lane's pipeline after its decoder: dedupe on capture time → `processScan` → durable record,
+ * with a `laneCode` event for every code seen. The core's own sources (files, cameras through
+ * ffmpeg, serial scanners) and the renderer's reports (webcam, keyboard wedge) go through the same.
+ */
+export function createLaneManager(options: LaneManagerOptions) {
+  const log = options.logger.child({ scope: 'lanes' });
+  const sourceFor = options.sourceFor ?? ((uri: string) => sourceForUri(uri, options));
+  const startDecoder = options.startDecoder ?? ((engine: EngineName) => startWorkerDecoder({ engine }));
+  const lanes = new Map<string, Lane>(
+    options.lanes.map((config) => [
+      config.id,
+      { config, source: sourceFor(config.source), runner: null, dedupe: createDedupeWindow(options.dedupeWindowMs), lastCodeAt: null, scans: Promise.resolve() },
+    ]),
+  );
+  const scanListeners = new Set<(scan: LaneScan) => void>();
+  let refresh: ReturnType<typeof setInterval> | undefined;
+
+  function accept(lane: Lane, code: FoundCode): boolean {
+    const duplicate = lane.dedupe.seen(code.text, code.capturedAt);
+    const { text, ...sighting } = code;
+    options.events.emit('laneCode', { laneId: lane.config.id, ...sighting, duplicate });
+    lane.lastCodeAt = new Date(code.decodedAt).toISOString();
+    if (duplicate) return true;
+    lane.scans = lane.scans.then(async () => {
+      try {
+        const result = await options.processScan({ laneId: lane.config.id, code: { raw: text }, officerId: null });
+        for (const listener of scanListeners) listener({ laneId: lane.config.id, frame: code.frame, capturedAt: code.capturedAt, text, result });
+      } catch (error) {
+        log.error({ laneId: lane.config.id, err: error }, 'scan failed');
+      }
+    });
+    options.onChange();
+    return false;
+  }
+
+  return {
+    /** Starts the lanes whose source the core reads itself. */
+    start(): void {
+      for (const lane of lanes.values()) {
+        if (lane.source === null || lane.runner !== null) continue;
+        const laneLog = log.child({ laneId: lane.config.id });
+        lane.runner = startLaneRunner({
+          source: lane.source,
+          startDecoder: () => startDecoder(options.engine ?? defaultEngineName),
+          onCode: (code) => accept(lane, code),
+          onChange() {
+            const status = lane.runner?.status();
+            if (status?.state === 'restarting') laneLog.warn({ lastError: status.lastError, restarts: status.restarts }, 'lane source restarting');
+            options.onChange();
+          },
+          stallTimeoutMs: options.stallTimeoutMs,
+          backoff: options.backoff,
+        });
+      }
+      // Frame rates change without any event: the status screen gets them once a second.
+      if (refresh === undefined && [...lanes.values()].some((lane) => lane.runner !== null)) refresh = setInterval(options.onChange, 1000).unref();
+    },
+
+    /** A code the renderer decoded on a webcam or keyboard lane. */
+    report(input: ReportDecodedCode): { duplicate: boolean } {
+      const lane = lanes.get(input.laneId);
+      if (lane === undefined || lane.source !== null) throw new CommandError('invalid_input', `reportDecodedCode: ${input.laneId} is not a webcam or keyboard lane`);
+      const { text, capturedAt, decodedAt, position, frameSize } = input;
+      return { duplicate: accept(lane, { text, frame: null, capturedAt, decodedAt, position, frameSize }) };
+    },
+
+    onScan(listener: (scan: LaneScan) => void): () => void {
+      scanListeners.add(listener);
+      return () => scanListeners.delete(listener);
+    },
+
+    status(): LaneStatus[] {
+      return [...lanes.values()].map(({ config, source, runner, lastCodeAt }) => ({
+        id: config.id,
+        name: config.name,
+        source: config.source,
+        ...(runner?.status() ?? { state: source === null ? 'external' : 'stopped', fpsIn: 0, fpsDecoded: 0, drops: 0, lastError: null, restarts: 0 }),
+        lastCodeAt,
+      }));
+    },
+
+    /** Resolves once every started lane ended (files) and its last passage is recorded. */
+    async whenEnded(): Promise<void> {
+      const started = [...lanes.values()].filter((lane) => lane.runner !== null);
+      await Promise.all(started.map((lane) => lane.runner!.finished));
+      await Promise.all(started.map((lane) => lane.scans));
+    },
+
+    /** Stops the sources and decoders, then lets scans already under way finish recording. */
+    async close(): Promise<void> {
+      clearInterval(refresh);
+      await Promise.all([...lanes.values()].map((lane) => lane.runner?.stop()));
+      await Promise.all([...lanes.values()].map((lane) => lane.scans));
+    },
+  };
+}
+
+export type LaneManager = ReturnType<typeof createLaneManager>;

@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+import { stationConfigSchema } from '../../../shared/config/station-config';
+import { createStationClient } from '../../../shared/contract/client';
+import { createInMemoryTransport } from '../../../shared/contract/in-memory-transport';
+import type { LaneCodeEvent } from '../../../shared/contract/lanes';
+import { createDedupeWindow } from '../../../electron/core/lanes/dedupe-window';
+import { LatestSlot } from '../../../electron/core/lanes/latest-slot';
+import { createStation } from '../../../electron/core/station';
+import { samplePassageDraft, testKey } from '../../helpers/fixtures';
+import { createMemoryLogger } from '../../helpers/memory-logger';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { fakeCamera, fakeDecoder } from './fake-lanes';
+
+const tempDir = useTempDirs();
+const payload = samplePassageDraft().rawPayload!;
+const corner = { x: 10, y: 20 };
+const position = { topLeft: corner, topRight: corner, bottomRight: corner, bottomLeft: corner };
+
+function stationWith(config: unknown, lanes = {}) {
+  const memory = createMemoryLogger();
+  const station = createStation({ config: stationConfigSchema.parse(config), dataDir: tempDir(), host: 'headless', logger: memory.logger, databaseKey: testKey, enrolment: null, lanes });
+  const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
+  return { station, client, logText: memory.text };
+}
+
+describe('lane pipeline', () => {
+  it('the dedupe window runs on capture times and is extended by every sighting', () => {
+    const window = createDedupeWindow(5000);
+    expect(window.seen('A', 0)).toBe(false);
+    expect(window.seen('A', 4000)).toBe(true);
+    expect(window.seen('A', 8500)).toBe(true); // held up: 4.5 s after the last sighting
+    expect(window.seen('B', 8600)).toBe(false);
+    expect(window.seen('A', 14_000)).toBe(false); // gone for 5.5 s: a new passage
+  });
+
+  it('the newest-wins slot hands over only the latest frame and reports the ones it dropped', async () => {
+    const slot = new LatestSlot<number>();
+    expect(slot.put(1)).toBe(false);
+    expect(slot.put(2)).toBe(true);
+    expect(await slot.take()).toBe(2);
+    const waiting = slot.take();
+    expect(slot.put(3)).toBe(false);
+    expect(await waiting).toBe(3);
+    slot.put(4);
+    slot.close(false);
+    expect(await slot.take()).toBeNull();
+  });
+
+  it('a webcam lane reports decoded codes over the contract: deduped, recorded once, seen by the overlay without the text', async () => {
+    const { station, client, logText } = stationWith({ lanes: [{ id: 'lane-1', name: 'Làn 1', source: 'webcam:default' }] });
+    const sightings: LaneCodeEvent[] = [];
+    const verdicts: (string | null)[] = [];
+    client.on('laneCode', (event) => sightings.push(event));
+    client.on('scan', (scan) => verdicts.push(scan.passageId));
+    const report = (capturedAt: number) => client.invoke('reportDecodedCode', { laneId: 'lane-1', text: payload, capturedAt, decodedAt: capturedAt + 12, position, frameSize: { width: 1280, height: 720 } });
+
+    expect(await report(1_000_000)).toEqual({ ok: true, value: { duplicate: false } });
+    expect(await report(1_003_000)).toEqual({ ok: true, value: { duplicate: true } });
+    await vi.waitFor(() => expect(verdicts).toHaveLength(1));
+    expect(verdicts[0]).toEqual(expect.any(String));
+    expect(sightings).toEqual([
+      { laneId: 'lane-1', frame: null, capturedAt: 1_000_000, decodedAt: 1_000_012, position, frameSize: { width: 1280, height: 720 }, duplicate: false },
+      expect.objectContaining({ capturedAt: 1_003_000, duplicate: true }),
+    ]);
+    expect(JSON.stringify(sightings)).not.toContain('Huyền');
+    const lane = station.status().lanes[0]!;
+    expect(lane).toMatchObject({ id: 'lane-1', state: 'external', lastCodeAt: new Date(1_003_012).toISOString(), restarts: 0 });
+
+    const wrongLane = await client.invoke('reportDecodedCode', { laneId: 'lane-9', text: payload, capturedAt: 1, decodedAt: 2, position: null, frameSize: null });
+    expect(wrongLane).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await station.close();
+    expect(logText()).not.toContain('Huyền');
+  });
+
+  it('a started camera lane shows its watchdog restarts in the station status, and stops with the station', async () => {
+    const camera = fakeCamera([0, 1], 5);
+    const { station } = stationWith(
+      { lanes: [{ id: 'lane-2', name: 'Làn 2', source: 'rtsp://192.0.2.10/stream' }] },
+      { sourceFor: () => camera.source, startDecoder: async () => fakeDecoder(), stallTimeoutMs: 100, backoff: { baseMs: 10, capMs: 20 } },
+    );
+    const scans: (number | null)[] = [];
+    station.lanes.onScan((scan) => scans.push(scan.frame));
+    expect(station.status().lanes[0]!.state).toBe('stopped');
+    station.lanes.start();
+    await vi.waitFor(() => expect(station.status().lanes[0]!.restarts).toBeGreaterThanOrEqual(2));
+    expect(station.status().lanes[0]).toMatchObject({ source: 'rtsp://192.0.2.10/stream', lastError: 'no frame for 0.1 s', lastCodeAt: expect.any(String) });
+    await station.close();
+    expect(station.lanes.status()[0]!.state).toBe('stopped');
+    // CODE-1 was seen again on every reopening, each time within the window: one passage.
+    expect(scans).toEqual([1]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { startLaneRunner, type FoundCode } from '../../../electron/core/lanes/lane-runner';
+import type { LaneSource } from '../../../electron/core/lanes/sources/source';
+import { fakeCamera, fakeDecoder, markedFrame } from './fake-lanes';
+
+const quickBackoff = { baseMs: 20, capMs: 100 };
+
+describe('lane runner', () => {
+  it('restarts a camera that stops delivering frames, shows it in the status, and recovers', async () => {
+    const camera = fakeCamera([0, 1, 0], 10);
+    const codes: FoundCode[] = [];
+    const runner = startLaneRunner({ source: camera.source, startDecoder: async () => fakeDecoder(), onCode: (code) => codes.push(code), onChange() {}, stallTimeoutMs: 150, backoff: quickBackoff });
+    await vi.waitFor(() => expect(runner.status()).toMatchObject({ state: 'running', restarts: 1, lastError: 'no frame for 0.15 s' }), { timeout: 2000 });
+    await vi.waitFor(() => expect(codes.length).toBeGreaterThanOrEqual(2));
+    expect(camera.opened).toBeGreaterThanOrEqual(2);
+    // Frame numbers keep counting across restarts.
+    expect(codes.slice(0, 2).map((code) => code.frame)).toEqual([1, 4]);
+    await runner.stop();
+    expect(runner.status().state).toBe('stopped');
+  });
+
+  it('restarts a camera that ends or fails, with a growing backoff, and counts the restarts', async () => {
+    let opened = 0;
+    const failing: LaneSource = {
+      kind: 'camera',
+      async open() {
+        opened++;
+        throw new Error('cannot open /dev/video0: No such device');
+      },
+    };
+    const changes = vi.fn();
+    const runner = startLaneRunner({ source: failing, startDecoder: async () => fakeDecoder(), onCode() {}, onChange: changes, backoff: quickBackoff });
+    await vi.waitFor(() => expect(runner.status().restarts).toBeGreaterThanOrEqual(3));
+    expect(runner.status()).toMatchObject({ state: 'restarting', lastError: 'cannot open /dev/video0: No such device' });
+    expect(opened).toBeGreaterThanOrEqual(3);
+    await runner.stop();
+    const restartsAtStop = runner.status().restarts;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(runner.status().restarts).toBe(restartsAtStop);
+    expect(changes).toHaveBeenCalled();
+
+    const ending = fakeCamera([1], 5, { endEachRun: true });
+    const runner2 = startLaneRunner({ source: ending.source, startDecoder: async () => fakeDecoder(), onCode() {}, onChange() {}, backoff: quickBackoff });
+    await vi.waitFor(() => expect(runner2.status().restarts).toBeGreaterThanOrEqual(2));
+    expect(runner2.status().lastError).toBe('the source ended');
+    await runner2.stop();
+  });
+
+  it('under load the newest frame wins: stale frames are dropped and counted, never queued', async () => {
+    const camera = fakeCamera(Array.from({ length: 40 }, (_, i) => (i === 39 ? 7 : 0)), 2, { endEachRun: false });
+    const codes: FoundCode[] = [];
+    const runner = startLaneRunner({ source: camera.source, startDecoder: async () => fakeDecoder(25), onCode: (code) => codes.push(code), onChange() {}, stallTimeoutMs: 10_000 });
+    await vi.waitFor(() => expect(codes.map((code) => code.text)).toEqual(['CODE-7']), { timeout: 3000 });
+    const status = runner.status();
+    // 40 frames at ~2 ms each against a 25 ms decoder: most are skipped, and the last one is decoded.
+    expect(status.drops).toBeGreaterThan(20);
+    expect(codes[0]!.frame).toBe(39);
+    expect(codes[0]!.decodedAt - codes[0]!.capturedAt).toBeLessThan(200);
+    await runner.stop();
+  });
+
+  it('a file is read no faster than it is decoded (nothing dropped) and ends the lane', async () => {
+    const marks = [0, 1, 1, 0, 2, 0, 3];
+    const file: LaneSource = {
+      kind: 'file',
+      async open() {
+        async function* frames() {
+          for (const [index, mark] of marks.entries()) yield { kind: 'frame' as const, frame: markedFrame(mark), capturedAt: 1000 + index * 66 };
+        }
+        const items = frames();
+        return { items, close: async () => void (await items.return(undefined)) };
+      },
+    };
+    const codes: FoundCode[] = [];
+    const runner = startLaneRunner({ source: file, startDecoder: async () => fakeDecoder(5), onCode: (code) => codes.push(code), onChange() {} });
+    await runner.finished;
+    expect(codes.map((code) => [code.text, code.frame, code.capturedAt])).toEqual([
+      ['CODE-1', 1, 1066],
+      ['CODE-1', 2, 1132],
+      ['CODE-2', 4, 1264],
+      ['CODE-3', 6, 1396],
+    ]);
+    expect(runner.status()).toMatchObject({ state: 'ended', drops: 0, restarts: 0, lastError: null });
+  });
+
+  it('a file whose decoder breaks fails the lane instead of replaying it', async () => {
+    const file: LaneSource = {
+      kind: 'file',
+      async open() {
+        async function* frames() {
+          yield { kind: 'frame' as const, frame: markedFrame(1), capturedAt: 0 };
+          yield { kind: 'frame' as const, frame: markedFrame(1), capturedAt: 66 };
+        }
+        const items = frames();
+        return { items, close: async () => void (await items.return(undefined)) };
+      },
+    };
+    const broken = { ...fakeDecoder(), decode: () => Promise.reject(new Error('zxing-wasm decoder worker exited (code 1)')) };
+    const runner = startLaneRunner({ source: file, startDecoder: async () => broken, onCode() {}, onChange() {} });
+    await runner.finished;
+    expect(runner.status()).toMatchObject({ state: 'failed', lastError: 'zxing-wasm decoder worker exited (code 1)', restarts: 0 });
+  });
+});

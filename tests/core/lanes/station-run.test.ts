@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDatabaseKey } from '../../../electron/core/db/database-key';
+import { closeDatabase, openDatabase } from '../../../electron/core/db/open-database';
+import { searchPassages } from '../../../electron/core/store/passage-queries';
+import { writeTestVideo } from '../../../scripts/make-test-video';
+import { runStationAsync } from '../../helpers/station-cli';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('station run', () => {
+  it('a video of N codes held for varying times, with empty stretches, gives exactly N passages in order, each printed once stored', async () => {
+    const folder = tempDir();
+    const video = join(folder, 'lane.y4m');
+    const manifest = await writeTestVideo({ path: video, codes: 6, seed: 11, width: 640, height: 360 });
+    const dataDir = join(folder, 'data');
+    const run = await runStationAsync(['run', '--data', dataDir, '--source', `file:${video}`, '--show-payload']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+
+    const printed = lines(run.stdout);
+    expect(printed.map((line) => line.text)).toEqual(manifest.codes.map((code) => code.text));
+    for (const [index, line] of printed.entries()) {
+      const { firstFrame, lastFrame } = manifest.codes[index]!;
+      expect(line).toMatchObject({ id: expect.any(String), lane: 'lane-1', kind: 'chip-card', verdict: expect.stringMatching(/^(pass|check)$/) });
+      expect(line.frame).toBeGreaterThanOrEqual(firstFrame);
+      expect(line.frame).toBeLessThanOrEqual(lastFrame);
+    }
+
+    // Every printed id is in the database, in the same order (the station has stopped: nothing pending).
+    const database = openDatabase(join(dataDir, 'station.db'), { key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
+    const stored = searchPassages(database.db, { limit: 500 }).reverse();
+    closeDatabase(database);
+    expect(stored.map((passage) => passage.id)).toEqual(printed.map((line) => line.id));
+    expect(stored.every((passage) => passage.laneId === 'lane-1')).toBe(true);
+  });
+
+  it('without --show-payload no decoded text is printed; the dedupe window is taken from --dedupe-ms', async () => {
+    const folder = tempDir();
+    const video = join(folder, 'lane.y4m');
+    const manifest = await writeTestVideo({ path: video, codes: 2, seed: 4, width: 480, height: 360 });
+    const run = await runStationAsync(['run', '--data', join(folder, 'data'), '--source', `file:${video}`, '--dedupe-ms', '0']);
+    expect(run.code).toBe(0);
+    const printed = lines(run.stdout);
+    // A zero window makes every frame showing a code its own passage.
+    const framesWithCodes = manifest.codes.reduce((sum, code) => sum + code.lastFrame - code.firstFrame + 1, 0);
+    expect(printed).toHaveLength(framesWithCodes);
+    expect(Object.keys(printed[0]!).sort()).toEqual(['frame', 'id', 'kind', 'lane', 'verdict']);
+    expect(run.stdout).not.toContain('|');
+  });
+
+  it('refuses sources it cannot run headless, in one line (exit 2), and a missing file fails its lane (exit 1)', async () => {
+    const dataDir = tempDir();
+    const webcam = await runStationAsync(['run', '--data', dataDir, '--source', 'webcam:default']);
+    expect(webcam.code).toBe(2);
+    expect(webcam.stderr).toBe('station: webcam:default: webcam and keyboard lanes are read by the app window, not headless\n');
+    const missing = await runStationAsync(['run', '--data', dataDir, '--source', `file:${join(dataDir, 'nope.y4m')}`]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^station: lane lane-1 \(file:.*nope\.y4m\): .*no such file/i);
+  });
+});
