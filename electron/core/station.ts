@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { classifyCode } from '../../shared/codes';
 import { createCommandRouter, type CommandRouter } from '../../shared/contract/router';
 import { createEventBus, type EventBus } from '../../shared/contract/event-bus';
@@ -10,6 +10,8 @@ import type { DatabaseKey } from './db/database-key';
 import { closeDatabase, openDatabase, type DatabaseDriver } from './db/open-database';
 import { recordStationRun } from './db/station-runs';
 import type { Logger } from './logging/logger';
+import { ensureWritableFolder } from './db/data-folder';
+import { exportPassages } from './export/export-passages';
 import { countPassagesPerHour, searchPassages } from './store/passage-queries';
 import { createStationStore, type StationStore } from './store/station-store';
 import { createApiClient } from './central/api-client';
@@ -159,6 +161,13 @@ export function createStation(options: StationOptions): Station {
       submitScan: ({ laneId, payload, plate }) => processScan({ laneId, code: { raw: payload }, officerId: null, plate }),
       searchPassages: (search) => searchPassages(database.db, search),
       countPassagesPerHour: (range) => countPassagesPerHour(database.db, range),
+      exportPassages: async ({ from, to, format, unmasked, officerId }) => {
+        const path = join(options.dataDir, 'exports', `passages-${new Date().toISOString().replace(/[:.]/g, '-')}.${format}`);
+        ensureWritableFolder(dirname(path));
+        const actor = officerId === null ? 'station' : `officer:${officerId}`;
+        const { rows } = await exportPassages(database.db, { from, to, format, unmasked, actor }, path);
+        return { path, rows };
+      },
       reportDecodedCode: (input) => lanes.report(input),
     },
     (command, error) => log.error({ command, err: error }, 'command failed'),

@@ -2,5 +2,5 @@
  * The contract's command names, apart from their schemas so the sandboxed preload can list them
  * without bundling zod. `commands.ts` is checked against this list at compile time.
  */
-export const commandNames = ['getStatus', 'classifyCode', 'submitScan', 'searchPassages', 'countPassagesPerHour', 'reportDecodedCode'] as const;
+export const commandNames = ['getStatus', 'classifyCode', 'submitScan', 'searchPassages', 'countPassagesPerHour', 'reportDecodedCode', 'exportPassages'] as const;
 export type CommandName = (typeof commandNames)[number];

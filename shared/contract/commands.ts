@@ -33,6 +33,17 @@ export const commands = {
     output: scanResultSchema,
   },
   searchPassages: { input: passageSearchSchema, output: z.array(passageSchema) },
+  /** Writes the passages of [from, to) to a file in the data folder; identity masked unless `unmasked` (audited). */
+  exportPassages: {
+    input: z.object({
+      from: z.iso.datetime(),
+      to: z.iso.datetime(),
+      format: z.enum(['csv', 'xlsx']),
+      unmasked: z.boolean().default(false),
+      officerId: z.string().max(64).nullable().default(null),
+    }),
+    output: z.object({ path: z.string(), rows: z.number().int().nonnegative() }),
+  },
   countPassagesPerHour: {
     input: z.object({ from: z.iso.datetime(), to: z.iso.datetime(), utcOffsetMinutes: z.number().int().min(-720).max(840) }),
     output: z.array(hourlyCountSchema),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createStationClient } from '../../shared/contract/client';
 import { createInMemoryTransport } from '../../shared/contract/in-memory-transport';
@@ -68,6 +69,22 @@ describe('station core', () => {
     expect(found.ok && found.value.map((passage) => passage.identity.fullName)).toEqual(['Đinh Thị Huyền']);
     const invalid = await client.invoke('searchPassages', { idNumber: 'DROP TABLE' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await station.close();
+  });
+
+  it('exports over the contract to the data folder, masked, and audits it', async () => {
+    const dataDir = tempDir();
+    const station = createStation({ config: stationConfigSchema.parse({}), dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    station.store.record(samplePassageDraft());
+    const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
+    const result = await client.invoke('exportPassages', { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z', format: 'csv', unmasked: false, officerId: 'CB-9' });
+    expect(result.ok).toBe(true);
+    const { path, rows } = (result as { value: { path: string; rows: number } }).value;
+    expect(rows).toBe(1);
+    expect(path.startsWith(`${dataDir}/exports/passages-`)).toBe(true);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('0011•••••485');
+    expect(text).not.toContain('001158024485');
     await station.close();
   });
 });

@@ -52,6 +52,7 @@ export function stubHandlers(overrides: Partial<CommandHandlers> = {}): CommandH
     }),
     searchPassages: () => [],
     countPassagesPerHour: () => [],
+    exportPassages: () => ({ path: '/tmp/x.csv', rows: 0 }),
     reportDecodedCode: () => ({ duplicate: false }),
     ...overrides,
   };

@@ -3,6 +3,7 @@ import type { StationClient } from '../../../shared/contract/client';
 import type { StationStatus } from '../../../shared/contract/status';
 import { ConnectivityBadge } from './ConnectivityBadge';
 import { LaneList } from './LaneList';
+import { ExportTodayCard } from './ExportTodayCard';
 import { StorageCard } from './StorageCard';
 
 export function StatusScreen({ status, client }: { status: StationStatus; client: StationClient }) {
@@ -37,6 +38,7 @@ export function StatusScreen({ status, client }: { status: StationStatus; client
         </dl>
       </section>
       <StorageCard storage={status.storage} />
+      <ExportTodayCard client={client} />
       <LaneList lanes={status.lanes} client={client} />
       <section className="card" aria-labelledby="database-heading">
         <h2 id="database-heading">{t('status.database')}</h2>
