@@ -21,7 +21,7 @@ describe('station core', () => {
       checkpoint: { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' },
       lanes: [
         { id: 'lane-1', name: 'Làn 1', source: 'webcam:default' },
-        { id: 'lane-2', name: 'Làn xe tải', source: 'rtsp://192.0.2.10/stream' },
+        { id: 'lane-2', name: 'Làn xe tải', source: 'rtsp://127.0.0.1:9/stream' },
       ],
     });
     const station = createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });

@@ -29,7 +29,7 @@ describe('status screen in Chromium (browser mode)', () => {
         checkpoint: { id: 'CP-HN-07', name: 'Chốt kiểm soát Pháp Vân', direction: 'entry' },
         lanes: [
           { id: 'lane-1', name: 'Làn xe máy', source: 'webcam:default' },
-          { id: 'lane-2', name: 'Làn ô tô', source: 'rtsp://192.0.2.10/stream1' },
+          { id: 'lane-2', name: 'Làn ô tô', source: 'rtsp://127.0.0.1:9/stream1' },
         ],
         api: { url: api.url },
       }),

@@ -5,6 +5,7 @@ import { ConnectivityBadge } from './ConnectivityBadge';
 import { LaneList } from './LaneList';
 import { ExportTodayCard } from './ExportTodayCard';
 import { StorageCard } from './StorageCard';
+import { SyncCard } from './SyncCard';
 
 export function StatusScreen({ status, client }: { status: StationStatus; client: StationClient }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function StatusScreen({ status, client }: { status: StationStatus; client
         </dl>
       </section>
       <StorageCard storage={status.storage} />
+      <SyncCard sync={status.sync} reference={status.reference} />
       <ExportTodayCard client={client} />
       <LaneList lanes={status.lanes} client={client} />
       <section className="card" aria-labelledby="database-heading">

@@ -75,7 +75,7 @@ describe('lane pipeline', () => {
   it('a started camera lane shows its watchdog restarts in the station status, and stops with the station', async () => {
     const camera = fakeCamera([0, 1], 5);
     const { station } = stationWith(
-      { lanes: [{ id: 'lane-2', name: 'Làn 2', source: 'rtsp://192.0.2.10/stream' }] },
+      { lanes: [{ id: 'lane-2', name: 'Làn 2', source: 'rtsp://127.0.0.1:9/stream' }] },
       { sourceFor: () => camera.source, startDecoder: async () => fakeDecoder(), stallTimeoutMs: 100, backoff: { baseMs: 10, capMs: 20 } },
     );
     const scans: (number | null)[] = [];
@@ -83,7 +83,7 @@ describe('lane pipeline', () => {
     expect(station.status().lanes[0]!.state).toBe('stopped');
     station.lanes.start();
     await vi.waitFor(() => expect(station.status().lanes[0]!.restarts).toBeGreaterThanOrEqual(2));
-    expect(station.status().lanes[0]).toMatchObject({ source: 'rtsp://192.0.2.10/stream', lastError: 'no frame for 0.1 s', lastCodeAt: expect.any(String) });
+    expect(station.status().lanes[0]).toMatchObject({ source: 'rtsp://127.0.0.1:9/stream', lastError: 'no frame for 0.1 s', lastCodeAt: expect.any(String) });
     await station.close();
     expect(station.lanes.status()[0]!.state).toBe('stopped');
     // CODE-1 was seen again on every reopening, each time within the window: one passage.

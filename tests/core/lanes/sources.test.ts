@@ -38,8 +38,8 @@ describe('lane sources', () => {
     expect(sourceForUri('keyboard:')).toBeNull();
     expect(sourceForUri('file:/videos/lane.y4m')?.kind).toBe('file');
     expect(sourceForUri('file:///videos/lane.y4m')?.kind).toBe('file');
-    expect(sourceForUri('rtsp://192.0.2.10/stream1')?.kind).toBe('camera');
-    expect(sourceForUri('http://192.0.2.10/mjpeg')?.kind).toBe('camera');
+    expect(sourceForUri('rtsp://127.0.0.1:9/stream1')?.kind).toBe('camera');
+    expect(sourceForUri('http://127.0.0.1:9/mjpeg')?.kind).toBe('camera');
     expect(sourceForUri('v4l2:/dev/video0')?.kind).toBe('camera');
     expect(sourceForUri('serial:/dev/ttyACM0?baud=115200')?.kind).toBe('scanner');
     expect(() => sourceForUri('ftp://x')).toThrow('unsupported lane source: ftp:');
