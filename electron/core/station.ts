@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { classifyCode } from '../../shared/codes';
 import { createCommandRouter, type CommandRouter } from '../../shared/contract/router';
@@ -85,7 +86,9 @@ export function createStation(options: StationOptions): Station {
     logger: options.logger,
   });
   const api =
-    options.enrolment === null || config.api.url === null ? null : createApiClient({ baseUrl: config.api.url, token: options.enrolment.token });
+    options.enrolment === null || config.api.url === null
+      ? null
+      : createApiClient({ baseUrl: config.api.url, token: options.enrolment.token, pinnedCaPem: readPinnedCa(config.api.caFile) });
   const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, referenceStaleAfterMs);
   const sync = createSyncEngine({
     db: database.db,
@@ -197,4 +200,14 @@ export function createStation(options: StationOptions): Station {
       log.info('station closed');
     },
   };
+}
+
+/** The pinned CA of a closed network, read once at start; a missing file stops the start plainly. */
+export function readPinnedCa(caFile: string | null): string | null {
+  if (caFile === null) return null;
+  try {
+    return readFileSync(caFile, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the pinned CA file ${caFile}: ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -51,7 +51,7 @@ async function start(): Promise<void> {
   const loaded = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
   const { dataDir } = loaded;
   const apiOverride = asString(values.api);
-  const config = apiOverride === undefined ? loaded.config : { ...loaded.config, api: { url: apiOverride } };
+  const config = apiOverride === undefined ? loaded.config : { ...loaded.config, api: { ...loaded.config.api, url: apiOverride } };
   const sealer = await createSafeStorageSealer(safeStorage, process.platform);
   const databaseKey = await loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY, sealer });
   const logFile = await openLogFile(dataDir);

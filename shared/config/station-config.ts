@@ -42,9 +42,11 @@ export const stationConfigSchema = z
       .object({
         /** Central verification API; null = none configured (the station works offline). */
         url: z.url({ protocol: /^https?$/ }).nullable(),
+        /** PEM file of the CA a closed government network uses; when set, only it is trusted. */
+        caFile: z.string().min(1).nullable().default(null),
       })
       .strict()
-      .default({ url: null }),
+      .default({ url: null, caFile: null }),
     /**
      * The same code seen again on a lane within this long (on the frames' capture times) is the same
      * passage: a card held in front of the camera for a few seconds is recorded once.

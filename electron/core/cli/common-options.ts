@@ -20,7 +20,7 @@ export function withCommonOptions(command: Command): Command {
 export async function resolveCommonOptions(options: CommonOptions): Promise<ResolvedConfig> {
   const resolved = await loadConfig({ configFile: options.config, dataDir: options.data });
   if (options.api !== undefined) {
-    resolved.config = { ...resolved.config, api: { url: options.api } };
+    resolved.config = { ...resolved.config, api: { ...resolved.config.api, url: options.api } };
   }
   return resolved;
 }

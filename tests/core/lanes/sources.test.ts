@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startLaneRunner } from '../../../electron/core/lanes/lane-runner';
 import { ffmpegCameraSource } from '../../../electron/core/lanes/sources/ffmpeg-source';
 import { sourceForUri } from '../../../electron/core/lanes/sources/open-source';
-import { scannedLines, serialScannerSource, type SerialPortStream } from '../../../electron/core/lanes/sources/serial-source';
+import { openWithSerialport, scannedLines, serialScannerSource, type SerialPortStream } from '../../../electron/core/lanes/sources/serial-source';
 import type { SourceItem } from '../../../electron/core/lanes/sources/source';
 import { fakeDecoder } from './fake-lanes';
 
@@ -85,5 +85,11 @@ describe('lane sources', () => {
     expect(runner.status().lastError).toMatch(/read ENXIO|the source ended/);
     expect(opened.slice(0, 2)).toEqual(['/dev/ttyACM0@9600', '/dev/ttyACM0@9600']);
     await runner.stop();
+  });
+});
+
+describe('serialport', () => {
+  it('opens a real port through the installed package, and a missing device is a clear error', async () => {
+    await expect(openWithSerialport('/dev/no-such-scanner', 9600, new AbortController().signal)).rejects.toThrow(/no-such-scanner|No such file/);
   });
 });

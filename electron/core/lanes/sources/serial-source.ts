@@ -41,22 +41,16 @@ export async function* scannedLines(bytes: AsyncIterable<Uint8Array>): AsyncGene
   // A payload not ended by CR/LF when the port closes is incomplete: dropped, never guessed at.
 }
 
-/** The `serialport` package, loaded only when a serial lane starts: it is an optional native module. */
+/** The `serialport` package (prebuilt native bindings), loaded only when a serial lane starts. */
 export const openWithSerialport: SerialPortOpener = async (path, baudRate) => {
-  const moduleName = 'serialport';
-  let SerialPort: new (options: { path: string; baudRate: number }) => AsyncIterable<Uint8Array> & { close(callback: (error: Error | null) => void): void; once(event: 'open' | 'error', listener: (error?: Error) => void): void };
-  try {
-    ({ SerialPort } = (await import(moduleName)) as { SerialPort: typeof SerialPort });
-  } catch {
-    throw new Error('serial scanners need the serialport package: run `npm install serialport`');
-  }
+  const { SerialPort } = await import('serialport');
   const port = new SerialPort({ path, baudRate });
   await new Promise<void>((resolve, reject) => {
     port.once('open', () => resolve());
-    port.once('error', (error) => reject(error ?? new Error(`cannot open ${path}`)));
+    port.once('error', (error: Error) => reject(error));
   });
   return {
-    [Symbol.asyncIterator]: () => port[Symbol.asyncIterator](),
+    [Symbol.asyncIterator]: () => port[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>,
     close: () => new Promise<void>((resolve) => port.close(() => resolve())),
   };
 };
