@@ -6,7 +6,7 @@ import type { CitizenStatus, IdentityMatch } from '../shared/rules/default-rules
 export type { CitizenStatus, IdentityMatch };
 // The shapes the station sends and reads exactly as the server does: one definition for both.
 export type { CodeForVerification, DenyListDelta } from '../shared/central/schemas';
-import type { CodeForVerification } from '../shared/central/schemas';
+import type { CodeForVerification, PassageUpload as StationPassageUpload } from '../shared/central/schemas';
 export type Sex = 'male' | 'female';
 export type Direction = 'entry' | 'exit' | 'both';
 
@@ -32,28 +32,12 @@ export interface VerifyResponse {
   checkedAt: string;
 }
 
-export interface PassageUpload {
-  id: string;
-  sequence: number;
-  stationId: string;
-  checkpointId: string;
-  laneId: string;
-  direction: Direction;
-  codeKind: string;
-  idNumber?: string | null;
-  fullName?: string | null;
-  birthDate?: string | null;
-  sex?: Sex | null;
-  vneidToken?: string | null;
-  verdict: 'pass' | 'check' | 'deny' | 'invalid';
-  reasons?: string[];
-  verification: 'online' | 'offline';
-  officerId?: string | null;
-  plate?: string | null;
-  note?: string | null;
-  scannedAt: string;
-  serverTime?: string | null;
-}
+/**
+ * The station's upload (shared/central/schemas.ts), as the server accepts it: the document lets a
+ * station leave out the fields it has nothing for.
+ */
+type OmittableUploadField = 'idNumber' | 'fullName' | 'birthDate' | 'sex' | 'vneidToken' | 'reasons' | 'officerId' | 'plate' | 'note' | 'serverTime';
+export type PassageUpload = Omit<StationPassageUpload, OmittableUploadField> & Partial<Pick<StationPassageUpload, OmittableUploadField>>;
 
 export interface TokenVerification {
   genuine: boolean;
