@@ -1,6 +1,6 @@
-// pino-roll ships no types; this declares the part we use.
+// pino-roll ships no types; this declares the part we use. Its stream is a SonicBoom (pino's own file stream).
 declare module 'pino-roll' {
-  import type { DestinationStream } from 'pino';
+  import type { destination } from 'pino';
 
   interface RollOptions {
     file: string;
@@ -8,8 +8,9 @@ declare module 'pino-roll' {
     frequency?: 'daily' | 'hourly' | number;
     size?: string | number;
     mkdir?: boolean;
-    limit?: { count: number };
+    /** `removeOtherLogFiles`: count files of earlier processes too, not only this one's. */
+    limit?: { count?: number; removeOtherLogFiles?: boolean };
   }
 
-  export default function build(options: RollOptions): Promise<DestinationStream & { end(): void; flushSync(): void }>;
+  export default function build(options: RollOptions): Promise<ReturnType<typeof destination>>;
 }

@@ -1,8 +1,19 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { StationConfig } from '../../shared/config/station-config';
 
-/** The hardened window: sandboxed, context-isolated renderer with no Node and no webviews. */
-export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The hardened window: sandboxed, context-isolated renderer with no Node and no webviews. In kiosk
+ * mode (a dedicated station) it fills the screen and cannot be left but by quitting.
+ */
+export interface WindowMode extends Pick<StationConfig['desktop'], 'kiosk'> {
+  /** Developer tools: for a development run only, never in the packaged app an officer uses. */
+  devTools: boolean;
+}
+
+export function createWindowOptions(preloadPath: string, mode: WindowMode): BrowserWindowConstructorOptions {
   return {
+    kiosk: mode.kiosk,
+    fullscreen: mode.kiosk,
     width: 1366,
     height: 768,
     minWidth: 1024,
@@ -24,7 +35,7 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      devTools: mode.devTools,
     },
   };
 }

@@ -65,6 +65,16 @@ export const stationConfigSchema = z
       })
       .strict()
       .default({ keepRawPayload: false }),
+    /** How the desktop app lives on a field laptop; ignored by the CLI and browser mode. */
+    desktop: z
+      .object({
+        /** Start the app when the officer logs in to the laptop. */
+        autoStart: z.boolean(),
+        /** Full screen with no way out but quitting: for a dedicated station machine. */
+        kiosk: z.boolean(),
+      })
+      .strict()
+      .default({ autoStart: false, kiosk: false }),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { join } from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import buildRollingFile from 'pino-roll';
@@ -29,14 +30,41 @@ export function createLogger(destination: DestinationStream, level = 'info'): Lo
   );
 }
 
-/** Daily- and size-rotated files `<dataDir>/logs/station.<date>.<n>.log`, at most 14 kept. */
-export async function openLogFile(dataDir: string): Promise<DestinationStream & { end(): void }> {
-  return buildRollingFile({
+/** Rotation limits: the logs folder never holds more than `(keptFiles + 1) × fileSizeKb`. */
+export interface LogLimits {
+  fileSizeKb: number;
+  /** Rotated files kept besides the one being written. */
+  keptFiles: number;
+}
+
+/** At most 50 MB of logs on a field laptop's small disk: weeks of a busy lane's records. */
+export const defaultLogLimits: LogLimits = { fileSizeKb: 5 * 1024, keptFiles: 9 };
+
+/** pino's own file stream (SonicBoom), which pino-roll rotates. */
+export type LogFile = ReturnType<typeof pino.destination>;
+
+/**
+ * Daily- and size-rotated files `<dataDir>/logs/station.<n>.log`. Old files are removed on every
+ * rotation, including those of earlier runs (pino-roll's `removeOtherLogFiles`): without it the
+ * limit counts only this process's files, and a laptop restarted daily would fill its disk.
+ * Resolves once the file is open, so a log that cannot be written stops the start plainly.
+ */
+export async function openLogFile(dataDir: string, limits: LogLimits = defaultLogLimits): Promise<LogFile> {
+  const file = await buildRollingFile({
     file: join(dataDir, 'logs', 'station'),
     extension: '.log',
     frequency: 'daily',
-    size: '10m',
+    size: `${limits.fileSizeKb}k`,
     mkdir: true,
-    limit: { count: 14 },
+    limit: { count: limits.keptFiles, removeOtherLogFiles: true },
   });
+  await once(file, 'ready');
+  return file;
+}
+
+/** Ends the file and waits until every line is on disk: the last lines say how the station stopped. */
+export async function closeLogFile(file: LogFile): Promise<void> {
+  const closed = once(file, 'close');
+  file.end();
+  await closed;
 }

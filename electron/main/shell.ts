@@ -1,0 +1,191 @@
+import { parseArgs } from 'node:util';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
+import NapiDriver from 'better-sqlite3-mc-napi';
+import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy';
+import { loadEnrolment } from '../core/central/enrolment';
+import { loadConfig } from '../core/config/load-config';
+import { startWorkerDecoder } from '../core/decoding/worker-decoder';
+import { loadDatabaseKey } from '../core/db/database-key';
+import type { DatabaseDriver } from '../core/db/open-database';
+import { closeLogFile, createLogger, openLogFile, type LogFile, type Logger } from '../core/logging/logger';
+import { resolveFfmpegPath } from '../core/media/ffmpeg-location';
+import { createStation, type Station } from '../core/station';
+import { registerAppSchemePrivileges, serveAppProtocol } from './app-protocol';
+import { applyAutoStart } from './auto-start';
+import { lockDownContents, installPermissionHandlers } from './contents-guard';
+import { recordCrash } from './crash-history';
+import { installGracefulShutdown, type GracefulShutdown, type ShutdownLog } from './graceful-shutdown';
+import { registerIpcHost } from './ipc-host';
+import { superviseRenderer } from './renderer-supervisor';
+import { decideRestart, defaultRestartPolicy } from './restart-policy';
+import { createSafeStorageSealer } from './safe-storage-sealer';
+import { appEntryUrl } from './security-policy';
+import { createWindowOptions } from './window-options';
+
+export interface ShellOptions {
+  /** The built renderer, preload and decoder worker, next to the main bundle. */
+  rendererDir: string;
+  preloadPath: string;
+  decoderWorkerUrl: URL;
+  /** The command line after the executable: `--data`, `--config`, `--api`. */
+  argv: readonly string[];
+  /** Signals and fatal errors arrive here (the real `process` in the app). */
+  processEvents: Pick<NodeJS.EventEmitter, 'on'>;
+  /** Packaged apps have the bundled ffmpeg in here; null when run from a checkout. */
+  resourcesDir: string | null;
+  /** The XDG autostart folder, for the auto-start option on Linux. */
+  linuxAutostartDir: string;
+}
+
+/** A closing core gets this long before the app exits anyway (lanes stop, sync flushes, database closes). */
+const coreCloseTimeoutMs = 15_000;
+const errorTitle = 'Trạm kiểm soát';
+
+interface RunningStation {
+  station: Station;
+  window: BrowserWindow;
+  logger: Logger;
+  dataDir: string;
+  logFile: LogFile;
+}
+
+/**
+ * The desktop shell around the station core: one instance, locked-down web contents, the core
+ * started once Electron is ready, one hardened window, and every way out through one clean close.
+ */
+export function launchShell(options: ShellOptions): void {
+  // One station per data folder: a second launch focuses the running window instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppSchemePrivileges();
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  let running: RunningStation | null = null;
+  app.on('second-instance', () => {
+    if (running === null || running.window.isDestroyed()) return;
+    if (running.window.isMinimized()) running.window.restore();
+    running.window.focus();
+  });
+
+  const starting = app.whenReady().then(() => startStation(options));
+  const closeCore = async () => {
+    const started = await starting.catch(() => null);
+    if (started === null) return;
+    await started.station.close();
+    await closeLogFile(started.logFile);
+  };
+  const shutdown = installGracefulShutdown({
+    app,
+    powerMonitor,
+    processEvents: options.processEvents,
+    closeCore,
+    timeoutMs: coreCloseTimeoutMs,
+    log: {
+      info: (fields: object, message: string) => running?.logger.info({ scope: 'shutdown', ...fields }, message),
+      error: (fields: object, message: string) => running?.logger.error({ scope: 'shutdown', ...fields }, message),
+    } as ShutdownLog,
+  });
+  let recovering = false;
+  const onFatal = (error: unknown) => {
+    // A second fault while recovering from the first changes nothing: one close, one relaunch.
+    if (recovering) return;
+    recovering = true;
+    void recoverFromFatal(error, running, shutdown);
+  };
+  options.processEvents.on('uncaughtException', onFatal);
+  options.processEvents.on('unhandledRejection', onFatal);
+
+  starting.then(
+    (started) => {
+      running = started;
+    },
+    (error: unknown) => {
+      // A station that cannot keep records must not pretend to run.
+      dialog.showErrorBox(errorTitle, error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    },
+  );
+}
+
+async function startStation(options: ShellOptions): Promise<RunningStation> {
+  const { values } = parseArgs({ args: [...options.argv], options: { data: { type: 'string' }, config: { type: 'string' }, api: { type: 'string' } }, strict: false });
+  const loaded = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
+  const { dataDir } = loaded;
+  const apiOverride = asString(values.api);
+  const config = apiOverride === undefined ? loaded.config : { ...loaded.config, api: { ...loaded.config.api, url: apiOverride } };
+  const sealer = await createSafeStorageSealer(safeStorage, process.platform);
+  const databaseKey = await loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY, sealer });
+  const logFile = await openLogFile(dataDir);
+  const logger = createLogger(logFile);
+  await applyAutoStart(config.desktop.autoStart, {
+    app,
+    platform: process.platform,
+    executable: process.env.APPIMAGE ?? process.execPath,
+    linuxAutostartDir: options.linuxAutostartDir,
+  });
+  const enrolment = config.api.url === null ? null : await loadEnrolment(dataDir, config.api.url);
+  const station = createStation({
+    config,
+    dataDir,
+    host: 'electron',
+    logger,
+    databaseKey,
+    enrolment,
+    // The Node build of better-sqlite3 cannot load in Electron's Node; the N-API build can.
+    databaseDriver: NapiDriver as unknown as DatabaseDriver,
+    lanes: {
+      // Camera lanes decode in a worker thread; under Electron it is the bundled worker, not the .ts source.
+      startDecoder: (engine) => startWorkerDecoder({ engine, workerUrl: options.decoderWorkerUrl }),
+      ffmpegPath: resolveFfmpegPath({ resourcesDir: options.resourcesDir, platform: process.platform }),
+    },
+  });
+  station.lanes.start();
+
+  const apiOrigin = config.api.url === null ? [] : [new URL(config.api.url).origin];
+  serveAppProtocol(options.rendererDir, buildContentSecurityPolicy({ connectSources: apiOrigin }));
+  installPermissionHandlers(session.defaultSession);
+
+  const window = new BrowserWindow(createWindowOptions(options.preloadPath, { kiosk: config.desktop.kiosk, devTools: !app.isPackaged }));
+  const unregister = registerIpcHost(ipcMain, station.router, station.events, window);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', unregister);
+  // Windows ends a session (log off, forced restart) on the window, and does not wait long.
+  window.on('session-end', () => app.quit());
+  superviseRenderer(window, {
+    policy: defaultRestartPolicy,
+    logger,
+    now: Date.now,
+    onGiveUp: (reason) => dialog.showErrorBox(errorTitle, `Màn hình liên tục bị lỗi (${reason}). Hãy khởi động lại ứng dụng.`),
+  });
+  await window.loadURL(appEntryUrl);
+  return { station, window, logger, dataDir, logFile };
+}
+
+/**
+ * A fault nobody caught leaves the main process in an unknown state: close the core as cleanly as
+ * it still can, then relaunch with backoff — unless it keeps crashing, which needs a person.
+ */
+async function recoverFromFatal(error: unknown, running: RunningStation | null, shutdown: GracefulShutdown): Promise<void> {
+  if (running === null) {
+    dialog.showErrorBox(errorTitle, error instanceof Error ? error.message : String(error));
+    await shutdown.shutDown('fatal error before start', 1);
+    return;
+  }
+  running.logger.fatal({ err: error }, 'uncaught error in the main process');
+  const now = Date.now();
+  const decision = decideRestart(await recordCrash(running.dataDir, now, defaultRestartPolicy), now, defaultRestartPolicy);
+  if (!decision.restart) {
+    dialog.showErrorBox(errorTitle, `Ứng dụng liên tục bị lỗi (${decision.reason}); đã dừng. Hãy xuất gói hỗ trợ và báo cho bộ phận kỹ thuật.`);
+  } else {
+    await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+    app.relaunch();
+  }
+  await shutdown.shutDown('fatal error', 1);
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

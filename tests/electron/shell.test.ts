@@ -1,0 +1,168 @@
+import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../shared/contract/preload-api';
+import { appEntryUrl } from '../../electron/main/security-policy';
+import { linuxAutostartFileName } from '../../electron/main/auto-start';
+import { crashHistoryFileName } from '../../electron/main/crash-history';
+import { useTempDirs } from '../helpers/temp-dir';
+import { createFakeElectron, FakeBrowserWindow, FakeWebContents, type FakeElectron } from './fake-electron';
+
+// The N-API driver needs N-API 10 (Electron's Node), not this Node: the Node build stands in.
+vi.mock('better-sqlite3-mc-napi', async () => await import('better-sqlite3-multiple-ciphers'));
+
+const tempDir = useTempDirs();
+
+interface Launched {
+  electron: FakeElectron;
+  processEvents: EventEmitter;
+  dataDir: string;
+  autostartDir: string;
+  window: FakeBrowserWindow;
+}
+
+async function launch(desktop = { autoStart: false, kiosk: false }): Promise<Launched> {
+  // The whole shell under plain Node: a fresh set of typed Electron fakes per launch, the real core behind it.
+  vi.resetModules();
+  const electron = createFakeElectron();
+  vi.doMock('electron', () => electron);
+  const { launchShell } = await import('../../electron/main/shell');
+  const dataDir = tempDir();
+  const autostartDir = join(tempDir(), 'autostart');
+  const configFile = join(dataDir, 'config.json');
+  writeFileSync(configFile, JSON.stringify({ desktop }));
+  const processEvents = new EventEmitter();
+  const windowsBefore = FakeBrowserWindow.created.length;
+  launchShell({
+    rendererDir: tempDir(),
+    preloadPath: '/app/preload.cjs',
+    decoderWorkerUrl: new URL('file:///app/decoder-worker.mjs'),
+    argv: ['.', '--data', dataDir, '--config', configFile],
+    processEvents,
+    resourcesDir: null,
+    linuxAutostartDir: autostartDir,
+  });
+  const window = await vi.waitFor(() => {
+    const created = FakeBrowserWindow.created[windowsBefore];
+    if (created === undefined || created.loadedUrls.length === 0) throw new Error(`window not loaded yet ${electron.dialog.errors.join('; ')}`);
+    return created;
+  });
+  return { electron, processEvents, dataDir, autostartDir, window };
+}
+
+const frameEvent = (url: string, topLevel: boolean) => ({ senderFrame: { url, parent: topLevel ? null : {} } }) as unknown as IpcMainInvokeEvent;
+
+describe('Electron shell wiring', () => {
+  let launched: Launched | null = null;
+  beforeEach(() => {
+    launched = null;
+  });
+  afterEach(async () => {
+    // Every test ends the way the app does, so no database stays open.
+    if (launched !== null && launched.electron.app.exitCodes.length === 0) {
+      launched.processEvents.emit('SIGTERM');
+      await launched.electron.app.exited;
+    }
+  });
+
+  it('opens one hardened window on the app page, shown when ready', async () => {
+    launched = await launch();
+    const { window } = launched;
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      devTools: true, // not packaged: a development run
+    });
+    expect(window.options).toMatchObject({ kiosk: false, fullscreen: false });
+    expect(window.loadedUrls).toEqual([appEntryUrl]);
+    expect(window.shown).toBe(true);
+  });
+
+  it('answers IPC only from our own top-level frame', async () => {
+    launched = await launch();
+    const invoke = launched.electron.ipcMain.handlers.get(ipcChannels.invoke)!;
+    expect(await invoke(frameEvent(appEntryUrl, true), 'classifyCode', { payload: 'hello', locale: 'vi' })).toMatchObject({ ok: true });
+    expect(await invoke(frameEvent('https://evil.example/', true), 'getStatus', undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await invoke(frameEvent(appEntryUrl, false), 'getStatus', undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('locks down every web contents: no navigation away, no new windows, no webviews', async () => {
+    launched = await launch();
+    const contents = new FakeWebContents();
+    launched.electron.app.emit('web-contents-created', {}, contents);
+    const prevented = (event: string, url?: string) => {
+      const preventDefault = vi.fn();
+      contents.emit(event, { preventDefault }, url);
+      return preventDefault.mock.calls.length > 0;
+    };
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(prevented('will-navigate', appEntryUrl)).toBe(false);
+    expect(prevented('will-attach-webview')).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' } as never)).toEqual({ action: 'deny' });
+  });
+
+  it('installs permission handlers granting only the camera to our page', async () => {
+    launched = await launch();
+    const { requestHandler, checkHandler } = launched.electron.session.defaultSession;
+    const answer = (permission: string, requestingUrl: string, mediaTypes?: string[]) => {
+      const callback = vi.fn();
+      requestHandler!({} as never, permission as never, callback, { requestingUrl, mediaTypes } as never);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(answer('media', appEntryUrl, ['video'])).toBe(true);
+    expect(answer('media', appEntryUrl, ['audio'])).toBe(false);
+    expect(answer('media', 'https://evil.example/', ['video'])).toBe(false);
+    expect(answer('geolocation', appEntryUrl)).toBe(false);
+    expect(checkHandler!(null, 'media', 'app://station', { mediaType: 'video' } as never)).toBe(true);
+    expect(checkHandler!(null, 'serial', 'app://station', {} as never)).toBe(false);
+  });
+
+  it('applies the desktop options: kiosk window and start at login', async () => {
+    launched = await launch({ autoStart: true, kiosk: true });
+    expect(launched.window.options).toMatchObject({ kiosk: true, fullscreen: true });
+    // This suite runs on Linux, where login items are XDG autostart entries.
+    expect(readFileSync(join(launched.autostartDir, linuxAutostartFileName), 'utf8')).toContain('Exec=');
+  });
+
+  for (const [way, end] of [
+    ['SIGTERM', (l: Launched) => l.processEvents.emit('SIGTERM')],
+    ['quitting', (l: Launched) => l.electron.app.quit()],
+    ['the OS shutting down', (l: Launched) => l.electron.powerMonitor.emit('shutdown')],
+    ['the Windows session ending', (l: Launched) => l.window.emit('session-end')],
+  ] as const) {
+    it(`closes the core cleanly before exiting on ${way}`, async () => {
+      launched = await launch();
+      end(launched);
+      expect(await launched.electron.app.exited).toBe(0);
+      // closeDatabase() leaves this mark only after the WAL is checkpointed and the file closed.
+      expect(existsSync(join(launched.dataDir, 'station.db.clean-shutdown'))).toBe(true);
+    });
+  }
+
+  it('relaunches after an uncaught error in the main process, closing the core first', async () => {
+    launched = await launch();
+    launched.processEvents.emit('uncaughtException', new Error('boom'));
+    expect(await launched.electron.app.exited).toBe(1);
+    expect(launched.electron.app.relaunches).toBe(1);
+    expect(existsSync(join(launched.dataDir, 'station.db.clean-shutdown'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(launched.dataDir, crashHistoryFileName), 'utf8'))).toHaveLength(1);
+  });
+
+  it('reloads the page when its renderer process dies', async () => {
+    launched = await launch();
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      launched.window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+      vi.advanceTimersByTime(1000);
+      expect(launched.window.webContents.reloads).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
