@@ -31,4 +31,14 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3-mc-napi/**');
   });
+
+  it('builds the Windows NSIS x64 installer in Vietnamese, and Linux AppImage and .deb, with our icons', () => {
+    expect(config.win).toMatchObject({ target: [{ target: 'nsis', arch: ['x64'] }], icon: 'resources/icon.ico' });
+    expect(config.nsis).toMatchObject({ installerLanguages: ['vi_VN', 'en_US'], language: '1066' });
+    expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'], icon: 'resources/icons' });
+  });
+
+  it('ships the N-API database build only: the Node-ABI one cannot load in Electron', () => {
+    expect(config.files).toContain('!node_modules/better-sqlite3-multiple-ciphers/**');
+  });
 });
