@@ -8,6 +8,7 @@ import { registerDecodeCommand } from './decode-command';
 import { registerRunCommand } from './run-command';
 import { registerServeCommand } from './serve-command';
 import { registerSyncCommand } from './sync-command';
+import { registerSupportBundleCommand } from '../support/support-bundle-command';
 import { UsageError } from './usage-error';
 
 const program = new Command('station')
@@ -23,6 +24,7 @@ registerParseCommand(program);
 registerExportCommand(program);
 registerEnrolCommand(program);
 registerSyncCommand(program);
+registerSupportBundleCommand(program);
 
 try {
   await program.parseAsync(process.argv);

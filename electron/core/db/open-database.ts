@@ -87,8 +87,19 @@ export function closeDatabase(opened: Pick<OpenedDatabase, 'db' | 'path'>): void
   writeFileSync(opened.path + cleanShutdownSuffix, '');
 }
 
-function connect(path: string, options: OpenDatabaseOptions): Database {
-  const db = new (options.driver ?? Driver)(path);
+/**
+ * Opens an existing station database for reading only: no migration, no integrity check, and the
+ * clean-shutdown mark left alone, so a running station is not disturbed (support bundles, statistics).
+ */
+export function openDatabaseReadOnly(path: string, options: Pick<OpenDatabaseOptions, 'key' | 'driver'>): Database {
+  const db = connect(path, options, { readonly: true, fileMustExist: true });
+  if (canRead(db)) return db;
+  db.close();
+  throw new WrongKeyError(path);
+}
+
+function connect(path: string, options: Pick<OpenDatabaseOptions, 'key' | 'driver'>, driverOptions?: Driver.Options): Database {
+  const db = new (options.driver ?? Driver)(path, driverOptions);
   applyCipher(db);
   db.pragma(`key = "x'${options.key}'"`);
   return db;
