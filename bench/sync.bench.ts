@@ -85,7 +85,7 @@ function station(apiUrl: string, dataDir: string): Station {
     const samples: number[] = [];
     for (let i = 0; i < 300; i += 1) {
       const start = performance.now();
-      await target.processScan({ laneId: 'lane-1', code: { raw: card }, officerId: null });
+      await target.processScan({ laneId: 'lane-1', code: { raw: card } });
       samples.push(performance.now() - start);
     }
     rows.push([`decoded code → recorded verdict, ${name}`, `p50 ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))}`, name === 'offline' ? 'p95 ≤ 100 ms' : 'deadline 1,500 ms']);

@@ -36,7 +36,7 @@ export interface VerifyResponse {
  * The station's upload (shared/central/schemas.ts), as the server accepts it: the document lets a
  * station leave out the fields it has nothing for.
  */
-type OmittableUploadField = 'idNumber' | 'fullName' | 'birthDate' | 'sex' | 'vneidToken' | 'reasons' | 'officerId' | 'plate' | 'note' | 'serverTime';
+type OmittableUploadField = 'idNumber' | 'fullName' | 'birthDate' | 'sex' | 'vneidToken' | 'reasons' | 'officerId' | 'plate' | 'note' | 'serverTime' | 'revision' | 'override';
 export type PassageUpload = Omit<StationPassageUpload, OmittableUploadField> & Partial<Pick<StationPassageUpload, OmittableUploadField>>;
 
 export interface TokenVerification {

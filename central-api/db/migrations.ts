@@ -98,5 +98,20 @@ const schema: Migration = {
   },
 };
 
+/** A station amends a passage (an officer's override, plate, note): the highest revision is kept. */
+const amendments: Migration = {
+  version: 2,
+  name: 'passage-revisions',
+  up(db) {
+    db.exec(`
+      ALTER TABLE passages ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE passages ADD COLUMN override_verdict TEXT;
+      ALTER TABLE passages ADD COLUMN override_reason TEXT;
+      ALTER TABLE passages ADD COLUMN override_officer_id TEXT;
+      ALTER TABLE passages ADD COLUMN override_at TEXT;
+    `);
+  },
+};
+
 /** In version order; append only. */
-export const migrations: readonly Migration[] = [schema];
+export const migrations: readonly Migration[] = [schema, amendments];

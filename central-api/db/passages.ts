@@ -8,12 +8,21 @@ export interface AdminPassage {
   scannedAt: string;
   codeKind: string;
   verdict: string;
+  revision: number;
+  overrideVerdict: string | null;
+}
+
+export interface StoredPassage {
+  stationId: string;
+  revision: number;
+  tokenVerification: TokenVerification | undefined;
 }
 
 export interface PassageStore {
-  /** undefined when not stored; otherwise the stored retroactive token verdict, if any. */
-  find(id: string): { tokenVerification: TokenVerification | undefined } | undefined;
-  insert(passage: PassageUpload, uploadedBy: string, tokenVerification: TokenVerification | undefined, receivedAt: Date): void;
+  /** undefined when not stored; otherwise who filed it, its revision and the stored retroactive token verdict, if any. */
+  find(id: string): StoredPassage | undefined;
+  /** Stores a new passage, or replaces the stored copy with a newer revision of it. */
+  save(passage: PassageUpload, uploadedBy: string, tokenVerification: TokenVerification | undefined, receivedAt: Date): void;
   isPoisoned(id: string): boolean;
   poison(id: string): void;
   list(): AdminPassage[];
@@ -23,28 +32,35 @@ const flag = (value: boolean | undefined): number | null => (value === undefined
 
 /** Passage storage with its statements prepared once: a batch runs them hundreds of times. */
 export function createPassageStore(db: Database): PassageStore {
-  const find = db.prepare('SELECT token_genuine, token_denied, token_citizen FROM passages WHERE id = ?');
-  const insert = db.prepare(`
-    INSERT INTO passages (id, uploaded_by, received_at, sequence, station_id, checkpoint_id, lane_id, direction, code_kind,
+  const find = db.prepare('SELECT station_id, revision, token_genuine, token_denied, token_citizen FROM passages WHERE id = ?');
+  const save = db.prepare(`
+    INSERT OR REPLACE INTO passages (id, uploaded_by, received_at, sequence, station_id, checkpoint_id, lane_id, direction, code_kind,
       id_number, full_name, birth_date, sex, vneid_token, verdict, reasons, verification, officer_id, plate, note,
-      scanned_at, server_time, token_genuine, token_denied, token_citizen)
+      scanned_at, server_time, token_genuine, token_denied, token_citizen,
+      revision, override_verdict, override_reason, override_officer_id, override_at)
     VALUES (@id, @uploadedBy, @receivedAt, @sequence, @stationId, @checkpointId, @laneId, @direction, @codeKind,
       @idNumber, @fullName, @birthDate, @sex, @vneidToken, @verdict, @reasons, @verification, @officerId, @plate, @note,
-      @scannedAt, @serverTime, @tokenGenuine, @tokenDenied, @tokenCitizen)`);
+      @scannedAt, @serverTime, @tokenGenuine, @tokenDenied, @tokenCitizen,
+      @revision, @overrideVerdict, @overrideReason, @overrideOfficerId, @overrideAt)`);
   const poisoned = db.prepare('SELECT 1 FROM poisoned_passages WHERE passage_id = ?');
   const poison = db.prepare('INSERT OR IGNORE INTO poisoned_passages (passage_id) VALUES (?)');
-  const list = db.prepare('SELECT id, station_id AS stationId, scanned_at AS scannedAt, code_kind AS codeKind, verdict FROM passages ORDER BY station_id, sequence');
+  const list = db.prepare(`SELECT id, station_id AS stationId, scanned_at AS scannedAt, code_kind AS codeKind, verdict, revision,
+    override_verdict AS overrideVerdict FROM passages ORDER BY station_id, sequence`);
 
   return {
     find(id) {
-      const row = find.get(id) as { token_genuine: number | null; token_denied: number | null; token_citizen: string | null } | undefined;
+      const row = find.get(id) as
+        | { station_id: string; revision: number; token_genuine: number | null; token_denied: number | null; token_citizen: string | null }
+        | undefined;
       if (!row) return undefined;
-      if (row.token_genuine === null) return { tokenVerification: undefined };
+      const stored = { stationId: row.station_id, revision: row.revision };
+      if (row.token_genuine === null) return { ...stored, tokenVerification: undefined };
       const citizen = row.token_citizen === null ? undefined : getCitizen(db, row.token_citizen);
-      return { tokenVerification: { genuine: row.token_genuine === 1, denied: row.token_denied === 1, ...(citizen && { citizen }) } };
+      return { ...stored, tokenVerification: { genuine: row.token_genuine === 1, denied: row.token_denied === 1, ...(citizen && { citizen }) } };
     },
-    insert(passage, uploadedBy, tokenVerification, receivedAt) {
-      insert.run({
+    save(passage, uploadedBy, tokenVerification, receivedAt) {
+      const { override, ...fields } = passage;
+      save.run({
         idNumber: null,
         fullName: null,
         birthDate: null,
@@ -54,7 +70,12 @@ export function createPassageStore(db: Database): PassageStore {
         plate: null,
         note: null,
         serverTime: null,
-        ...passage,
+        revision: 0,
+        ...fields,
+        overrideVerdict: override?.verdict ?? null,
+        overrideReason: override?.reason ?? null,
+        overrideOfficerId: override?.officerId ?? null,
+        overrideAt: override?.at ?? null,
         uploadedBy,
         receivedAt: receivedAt.toISOString(),
         reasons: JSON.stringify(passage.reasons ?? []),

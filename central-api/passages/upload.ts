@@ -1,5 +1,6 @@
-// POST /v1/passages/batch: exactly-once storage keyed on the station's passage id. A passage is
-// stored once and never changed (INSERT OR IGNORE semantics); a bad one is rejected alone.
+// POST /v1/passages/batch: exactly-once storage keyed on the station's passage id and revision. A
+// passage is stored once per revision: a higher revision (an amendment) replaces the stored copy,
+// anything else is a duplicate that changes nothing; a bad one is rejected alone.
 
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { isRealDay } from '../../shared/codes/dates';
@@ -41,11 +42,13 @@ export function uploadPassages(db: Database, store: PassageStore, uploadedBy: st
   return db.transaction(() =>
     passages.map((passage): PassageResult => {
       const stored = store.find(passage.id);
-      if (stored) return { id: passage.id, status: 'duplicate', ...(stored.tokenVerification && { tokenVerification: stored.tokenVerification }) };
-      const reason = rejection(passage, uploadedBy, store);
+      const amended = stored !== undefined && (passage.revision ?? 0) > stored.revision;
+      if (stored && !amended) return { id: passage.id, status: 'duplicate', ...(stored.tokenVerification && { tokenVerification: stored.tokenVerification }) };
+      const reason = rejection(passage, uploadedBy, store) ?? (stored && stored.stationId !== uploadedBy ? 'station-mismatch' : undefined);
       if (reason !== undefined) return { id: passage.id, status: 'rejected', reason };
-      const tokenVerification = tokenVerificationFor(db, passage);
-      store.insert(passage, uploadedBy, tokenVerification, now);
+      // An amendment keeps the token verdict given for the first copy: the token and its scan time are the same.
+      const tokenVerification = stored ? stored.tokenVerification : tokenVerificationFor(db, passage);
+      store.save(passage, uploadedBy, tokenVerification, now);
       return { id: passage.id, status: 'accepted', ...(tokenVerification && { tokenVerification }) };
     }),
   )();

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { classifyCode } from '../../shared/codes';
-import { createCommandRouter, type CommandRouter } from '../../shared/contract/router';
+import { classifyCode, declarationToCode, validateDeclaration } from '../../shared/codes';
+import { CommandError, createCommandRouter, type CommandRouter } from '../../shared/contract/router';
 import { createEventBus, type EventBus } from '../../shared/contract/event-bus';
 import type { StationStatus } from '../../shared/contract/status';
 import type { StationConfig } from '../../shared/config/station-config';
+import type { StationSettings } from '../../shared/config/station-settings';
+import type { ShiftSummary } from '../../shared/records/shift-summary';
 import { appVersion } from './app-info';
+import { createConnectivityLog } from './connectivity/connectivity-log';
 import { createOnlineMonitor } from './connectivity/online-monitor';
+import { createSettingsService } from './config/settings-service';
 import type { DatabaseKey } from './db/database-key';
 import { closeDatabase, openDatabase, type DatabaseDriver } from './db/open-database';
 import { recordStationRun } from './db/station-runs';
@@ -14,7 +19,12 @@ import type { Logger } from './logging/logger';
 import { ensureWritableFolder } from './db/data-folder';
 import { exportPassages } from './export/export-passages';
 import { countPassagesPerHour, searchPassages } from './store/passage-queries';
+import { createPassageAmendments } from './store/passage-amendments';
+import { summariseShift, type ShiftRange } from './store/shift-summary';
 import { createStationStore, type StationStore } from './store/station-store';
+import { appendAudit } from './store/audit-log';
+import { createOfficerSessions, type OfficerSessions } from './officers/officer-sessions';
+import { writeShiftReport } from './reports/shift-report';
 import { createApiClient } from './central/api-client';
 import type { Enrolment } from './central/enrolment';
 import { createReferenceCache } from './central/reference-cache';
@@ -45,6 +55,8 @@ export interface StationOptions {
   sync?: { idleMs?: number; baseDelayMs?: number; maxDelayMs?: number; batchSize?: number };
   /** Lane sources and decoders (fakes in tests); core sources run once `lanes.start()` is called. */
   lanes?: LaneRuntimeOptions;
+  /** The config file the settings screen saves to; null or absent = saving is refused. */
+  configPath?: string | null;
 }
 
 /** The station core: everything the app does, with no window and no Electron. */
@@ -54,7 +66,9 @@ export interface Station {
   store: StationStore;
   sync: SyncEngine;
   lanes: LaneManager;
-  /** One scan through the whole pipeline; the result is also pushed as a `scan` event. */
+  /** Who is on shift (in memory: a restart means signing in again). */
+  officers: OfficerSessions;
+  /** One scan through the whole pipeline, recorded with the officer on shift; the result is also pushed as a `scan` event. */
   processScan(input: ScanInput): Promise<ScanResult>;
   status(): StationStatus;
   close(): Promise<void>;
@@ -75,6 +89,12 @@ export function createStation(options: StationOptions): Station {
   const events = createEventBus((error) => log.warn({ err: error }, 'event listener failed'));
   const publishStatus = () => events.emit('status', status());
   const { config } = options;
+  // The checkpoint's name is applied live from the settings screen; its id and direction at the next start.
+  let checkpoint = config.checkpoint;
+  const officers = createOfficerSessions(database.db, { onChange: () => publishStatus() });
+  const connectivityLog = createConnectivityLog(database.db);
+  // Closes an interval a crash left open: the time the station was down is not offline time.
+  connectivityLog.note('stopped', new Date());
   // Before anything that may publish a status, which reports the lanes.
   const lanes = createLaneManager({
     ...options.lanes,
@@ -85,10 +105,9 @@ export function createStation(options: StationOptions): Station {
     onChange: publishStatus,
     logger: options.logger,
   });
+  const pinnedCaPem = readPinnedCa(config.api.caFile);
   const api =
-    options.enrolment === null || config.api.url === null
-      ? null
-      : createApiClient({ baseUrl: config.api.url, token: options.enrolment.token, pinnedCaPem: readPinnedCa(config.api.caFile) });
+    options.enrolment === null || config.api.url === null ? null : createApiClient({ baseUrl: config.api.url, token: options.enrolment.token, pinnedCaPem });
   const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, referenceStaleAfterMs);
   const sync = createSyncEngine({
     db: database.db,
@@ -115,6 +134,7 @@ export function createStation(options: StationOptions): Station {
     timeoutMs: 2000,
     onChange(connectivity) {
       log.info({ state: connectivity.state, lastError: connectivity.lastError }, 'connectivity changed');
+      if (connectivity.state !== 'unconfigured') connectivityLog.note(connectivity.state, new Date());
       if (connectivity.state === 'online') sync.trigger();
       publishStatus();
     },
@@ -125,6 +145,7 @@ export function createStation(options: StationOptions): Station {
     api: () => (monitor.current().state === 'offline' && monitor.current().checkedAt !== null ? null : api),
     reference: () => reference.current(),
     record: (draft) => store.record(draft),
+    officerId: () => officers.current()?.officerId ?? null,
     verifyDeadlineMs: options.verifyDeadlineMs ?? 1500,
     keepRawPayload: config.privacy.keepRawPayload,
   });
@@ -137,7 +158,6 @@ export function createStation(options: StationOptions): Station {
   }
 
   function status(): StationStatus {
-    const { checkpoint } = options.config;
     return {
       appVersion,
       host: options.host,
@@ -149,8 +169,45 @@ export function createStation(options: StationOptions): Station {
       sync: sync.status(),
       reference: reference.status(new Date()),
       connectivity: monitor.current(),
+      officer: officers.current(),
     };
   }
+
+  const amendments = createPassageAmendments(database.db);
+  /** An amended passage goes back to the central API; the unsynced count may have changed. */
+  function amended<T>(passage: T): T {
+    publishStatus();
+    sync.trigger();
+    return passage;
+  }
+
+  function actor(officerId: string | null = officers.current()?.officerId ?? null): string {
+    return officerId === null ? 'station' : `officer:${officerId}`;
+  }
+
+  function shiftSummary(range: ShiftRange): ShiftSummary {
+    if (range.from > range.to) throw new CommandError('invalid_input', 'the shift range ends before it starts');
+    return summariseShift(database.db, range, {
+      offlineMs: (within) => connectivityLog.offlineMs(within, new Date()),
+      queue: () => ({ pending: sync.status().pending, deadLetters: sync.status().deadLetters }),
+    });
+  }
+
+  const settings = createSettingsService({
+    db: database.db,
+    config,
+    configPath: options.configPath ?? null,
+    dataDir: options.dataDir,
+    enrolment: options.enrolment,
+    pinnedCaPem,
+    actor: () => actor(),
+    applyLive(saved: StationSettings) {
+      checkpoint = { ...checkpoint, name: saved.checkpoint.name };
+      lanes.setDedupeWindowMs(saved.dedupeWindowMs);
+      store.setRetentionDays(saved.retentionDays);
+      publishStatus();
+    },
+  });
 
   function purge(): void {
     const outcome = store.purgeExpired(new Date());
@@ -161,17 +218,47 @@ export function createStation(options: StationOptions): Station {
     {
       getStatus: () => status(),
       classifyCode: ({ payload, locale }) => classifyCode(payload, { locale }),
-      submitScan: ({ laneId, payload, plate }) => processScan({ laneId, code: { raw: payload }, officerId: null, plate }),
+      submitScan: ({ laneId, payload, plate }) => processScan({ laneId, code: { raw: payload }, plate }),
       searchPassages: (search) => searchPassages(database.db, search),
       countPassagesPerHour: (range) => countPassagesPerHour(database.db, range),
       exportPassages: async ({ from, to, format, unmasked, officerId }) => {
-        const path = join(options.dataDir, 'exports', `passages-${new Date().toISOString().replace(/[:.]/g, '-')}.${format}`);
-        ensureWritableFolder(dirname(path));
-        const actor = officerId === null ? 'station' : `officer:${officerId}`;
-        const { rows } = await exportPassages(database.db, { from, to, format, unmasked, actor }, path);
+        const path = timestampedFile(options.dataDir, 'exports', 'passages', format);
+        const { rows } = await exportPassages(database.db, { from, to, format, unmasked, actor: actor(officerId ?? undefined) }, path);
         return { path, rows };
       },
       reportDecodedCode: (input) => lanes.report(input),
+      signIn: ({ officerId, pin }) => officers.signIn(officerId, pin),
+      signOut: () => ({ signedOut: officers.signOut() }),
+      getPassage: ({ id }) => {
+        const passage = store.get(id);
+        if (passage === null) throw new CommandError('invalid_input', `no passage with id ${id}`);
+        return passage;
+      },
+      overrideVerdict: ({ passageId, verdict, reason }) => amended(amendments.override(passageId, { verdict, reason }, officers.require().officerId, new Date())),
+      annotatePassage: ({ passageId, plate, note }) => amended(amendments.annotate(passageId, { plate, note }, officers.require().officerId, new Date())),
+      submitDeclaration: async ({ laneId, form, locale }) => {
+        const { declaration, problems } = validateDeclaration(form, { locale });
+        if (declaration === undefined) return { accepted: false, problems };
+        const result = await processScan({ laneId, code: { classified: declarationToCode(declaration, { locale }) }, plate: declaration.vehiclePlate });
+        return { accepted: true, result };
+      },
+      shiftSummary,
+      exportShiftReport: async ({ locale, ...range }) => {
+        const summary = shiftSummary(range);
+        const path = timestampedFile(options.dataDir, 'reports', 'shift', 'pdf');
+        const content = { summary, checkpoint, officer: officers.current(), utcOffsetMinutes: range.utcOffsetMinutes, locale, generatedAt: new Date() };
+        try {
+          await writeShiftReport(content, path);
+        } catch (error) {
+          await rm(path, { force: true });
+          throw new CommandError('unavailable', `the shift report was not written (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${(error as Error).message}`);
+        }
+        appendAudit(database.db, { actor: actor(), action: 'export', details: { format: 'pdf', report: 'shift', from: range.from, to: range.to } });
+        return { path };
+      },
+      getSettings: () => settings.view(),
+      saveSettings: (input) => settings.save(input),
+      enrol: (input) => settings.enrol(input),
     },
     (command, error) => log.error({ command, err: error }, 'command failed'),
   );
@@ -189,6 +276,7 @@ export function createStation(options: StationOptions): Station {
     store,
     sync,
     lanes,
+    officers,
     processScan,
     status,
     async close() {
@@ -196,6 +284,7 @@ export function createStation(options: StationOptions): Station {
       await lanes.close();
       monitor.stop();
       await sync.stop();
+      connectivityLog.note('stopped', new Date());
       closeDatabase(database);
       log.info('station closed');
     },
@@ -210,4 +299,11 @@ export function readPinnedCa(caFile: string | null): string | null {
   } catch (error) {
     throw new Error(`cannot read the pinned CA file ${caFile}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** `<data>/<folder>/<prefix>-<UTC time>.<ext>`, the folder made if needed: exports and reports. */
+function timestampedFile(dataDir: string, folder: string, prefix: string, extension: string): string {
+  const path = join(dataDir, folder, `${prefix}-${new Date().toISOString().replace(/[:.]/g, '-')}.${extension}`);
+  ensureWritableFolder(dirname(path));
+  return path;
 }

@@ -81,6 +81,10 @@ export interface PassageUpload {
   note: string | null;
   scannedAt: string;
   serverTime: string | null;
+  /** Bumped by each amendment: a higher revision replaces the server's copy, the same one is a duplicate. */
+  revision: number;
+  /** The officer's override of the station's verdict, if any. */
+  override: { verdict: 'pass' | 'check' | 'deny' | 'invalid'; reason: string; officerId: string; at: string } | null;
 }
 
 /** What the station sends to /v1/verify: identity fields or the opaque VNeID token, never the raw payload. */

@@ -2,5 +2,9 @@
  * The contract's command names, apart from their schemas so the sandboxed preload can list them
  * without bundling zod. `commands.ts` is checked against this list at compile time.
  */
-export const commandNames = ['getStatus', 'classifyCode', 'submitScan', 'searchPassages', 'countPassagesPerHour', 'reportDecodedCode', 'exportPassages'] as const;
+export const commandNames = [
+  'getStatus', 'classifyCode', 'submitScan', 'searchPassages', 'countPassagesPerHour', 'reportDecodedCode', 'exportPassages',
+  'signIn', 'signOut', 'getPassage', 'overrideVerdict', 'annotatePassage', 'submitDeclaration', 'shiftSummary', 'exportShiftReport',
+  'getSettings', 'saveSettings', 'enrol',
+] as const;
 export type CommandName = (typeof commandNames)[number];

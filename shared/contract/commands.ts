@@ -6,6 +6,14 @@ import { classifiedCodeSchema } from '../codes/schemas';
 import { passageSchema } from '../records/passage';
 import { scanResultSchema } from '../records/scan-result';
 import { hourlyCountSchema, passageSearchSchema } from '../records/passage-query';
+import { overrideReasonSchema, verdictSchema } from '../records/passage';
+import { officerIdSchema, officerSessionSchema, pinSchema } from '../records/officer';
+import { shiftRangeSchema, shiftSummarySchema } from '../records/shift-summary';
+import { problemSchema } from '../codes/schemas';
+import { settingsViewSchema, stationSettingsSchema } from '../config/station-settings';
+
+const passageIdInput = z.uuid();
+const localeSchema = z.enum(['vi', 'en']).default('vi');
 
 export { commandNames, type CommandName } from './command-names';
 
@@ -48,6 +56,37 @@ export const commands = {
     input: z.object({ from: z.iso.datetime(), to: z.iso.datetime(), utcOffsetMinutes: z.number().int().min(-720).max(840) }),
     output: z.array(hourlyCountSchema),
   },
+  /** Starts an officer's shift. Wrong PINs are audited; five in a row lock the officer id out for five minutes (`unauthorized`). */
+  signIn: { input: z.object({ officerId: officerIdSchema, pin: pinSchema }), output: officerSessionSchema },
+  signOut: { input: z.void(), output: z.object({ signedOut: z.boolean() }) },
+  /** One passage with everything the detail view shows (identity unmasked only on this screen, to the signed-in officer). */
+  getPassage: { input: z.object({ id: passageIdInput }), output: passageSchema },
+  /** The signed-in officer overrides the station's verdict with a required reason; audited, synced. */
+  overrideVerdict: { input: z.object({ passageId: passageIdInput, verdict: verdictSchema, reason: overrideReasonSchema }), output: passageSchema },
+  /** Adds or changes a passage's vehicle plate and note; audited, synced. */
+  annotatePassage: {
+    input: z.object({ passageId: passageIdInput, plate: z.string().trim().max(20).nullable(), note: z.string().trim().max(500).nullable() }),
+    output: passageSchema,
+  },
+  /**
+   * A paper declaration typed by the officer: validated field by field; when it has no error it goes
+   * through the same verdict pipeline as a scan. The form itself is validated by the core.
+   */
+  submitDeclaration: {
+    input: z.object({ laneId: z.string().min(1).max(32), form: z.unknown(), locale: localeSchema }),
+    output: z.discriminatedUnion('accepted', [
+      z.object({ accepted: z.literal(true), result: scanResultSchema }),
+      z.object({ accepted: z.literal(false), problems: z.array(problemSchema) }),
+    ]),
+  },
+  shiftSummary: { input: shiftRangeSchema, output: shiftSummarySchema },
+  /** Writes the printable shift report (PDF, no personal data) to the data folder. */
+  exportShiftReport: { input: shiftRangeSchema.extend({ locale: localeSchema }), output: z.object({ path: z.string() }) },
+  getSettings: { input: z.void(), output: settingsViewSchema },
+  /** Validates and saves the settings to the config file (audited); says whether a restart is needed. */
+  saveSettings: { input: stationSettingsSchema, output: settingsViewSchema },
+  /** Enrols this station with a central API using the one-time secret an administrator gave. */
+  enrol: { input: z.object({ apiUrl: z.url({ protocol: /^https?$/ }), secret: z.string().min(8).max(200) }), output: settingsViewSchema },
   /** A code the renderer decoded on a webcam or keyboard lane: the same dedupe → scan pipeline as the core's sources. */
   reportDecodedCode: { input: reportDecodedCodeSchema, output: z.object({ duplicate: z.boolean() }) },
 } as const satisfies Record<CommandName, CommandDefinition>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { laneRunStateSchema } from './lanes';
+import { officerSessionSchema } from '../records/officer';
 
 export const directionSchema = z.enum(['entry', 'exit', 'both']);
 export type Direction = z.infer<typeof directionSchema>;
@@ -86,5 +87,7 @@ export const stationStatusSchema = z.object({
   sync: syncStatusSchema,
   reference: referenceStatusSchema,
   connectivity: connectivitySchema,
+  /** The officer on shift; null until someone signs in. */
+  officer: officerSessionSchema.nullable(),
 });
 export type StationStatus = z.infer<typeof stationStatusSchema>;

@@ -28,6 +28,16 @@ export const passageIdentitySchema = z.object({
 });
 export type PassageIdentity = z.infer<typeof passageIdentitySchema>;
 
+export const overrideReasonSchema = z.string().trim().min(3).max(300);
+
+export const passageOverrideSchema = z.object({
+  verdict: verdictSchema,
+  reason: overrideReasonSchema,
+  officerId: z.string().max(64),
+  at: z.iso.datetime(),
+});
+export type PassageOverride = z.infer<typeof passageOverrideSchema>;
+
 /** What the pipeline (camera, scanner or manual entry) hands the store. */
 export const passageDraftSchema = z.object({
   laneId: z.string().min(1).max(32),
@@ -60,5 +70,9 @@ export const passageSchema = passageDraftSchema.extend({
   syncState: syncStateSchema,
   syncAttempts: z.number().int().nonnegative(),
   lastSyncError: z.string().nullable(),
+  /** An officer's override of the station's verdict (audited); `verdict` keeps what the station decided. */
+  override: passageOverrideSchema.nullable(),
+  /** Bumped by every amendment (override, plate, note) so the central API takes the newest copy once. */
+  revision: z.number().int().nonnegative(),
 });
 export type Passage = z.infer<typeof passageSchema>;

@@ -80,6 +80,51 @@ describe('POST /v1/passages/batch', () => {
   });
 });
 
+describe('amended passages (a higher revision)', () => {
+  const storedCopy = async (id: string) => (await stored()).find((row) => row.id === id) as { revision: number; overrideVerdict: string | null; verdict: string } | undefined;
+  const override = { verdict: 'pass' as const, reason: 'giấy tờ hợp lệ', officerId: 'CB-0042', at: '2025-03-01T08:05:00.000Z' };
+
+  it('replaces the stored copy with a higher revision once; the same or a lower revision is a duplicate', async () => {
+    const first = passage(station, { sequence: 50, verdict: 'check' });
+    expect((await upload([first]))[0]?.status).toBe('accepted');
+    expect(await storedCopy(first.id)).toMatchObject({ revision: 0, overrideVerdict: null, verdict: 'check' });
+
+    const amended = { ...first, revision: 1, override, plate: '29A-123.45' };
+    expect(await upload([amended])).toEqual([{ id: first.id, status: 'accepted' }]);
+    expect(await storedCopy(first.id)).toMatchObject({ revision: 1, overrideVerdict: 'pass', verdict: 'check' });
+
+    expect(await upload([amended])).toEqual([{ id: first.id, status: 'duplicate' }]);
+    expect(await upload([{ ...first, revision: 0, override: null }])).toEqual([{ id: first.id, status: 'duplicate' }]);
+    expect(await storedCopy(first.id)).toMatchObject({ revision: 1, overrideVerdict: 'pass' });
+  });
+
+  it('lets only the station that filed a passage amend it', async () => {
+    const mine = passage(station, { sequence: 60 });
+    await upload([mine]);
+    const other = 'ST-P1-OTHER';
+    const otherToken = await api.enrol(other);
+    const response = await api.request('/v1/passages/batch', { body: { passages: [{ ...mine, stationId: other, revision: 1, override }] }, token: otherToken });
+    const { results } = await readValidated<{ results: PassageResult[] }>('uploadPassages', response);
+    expect(results).toEqual([{ id: mine.id, status: 'rejected', reason: 'station-mismatch' }]);
+    expect(await storedCopy(mine.id)).toMatchObject({ revision: 0 });
+  });
+
+  it('documents revision and override in PassageUpload: a bad one is refused by the document and rejected alone', async () => {
+    const good = { ...passage(station, { sequence: 70 }), revision: 0, override: null };
+    validateRequest('uploadPassages', { passages: [good] });
+    const negative = { ...passage(station, { sequence: 71 }), revision: -1 };
+    const shortReason = { ...passage(station, { sequence: 72 }), override: { ...override, reason: 'ok' } };
+    expect(() => validateRequest('uploadPassages', { passages: [negative] })).toThrow(/revision/);
+    expect(() => validateRequest('uploadPassages', { passages: [shortReason] })).toThrow(/reason|oneOf/);
+    const results = await upload([good, negative, shortReason], true);
+    expect(results.map((result) => [result.status, result.reason?.split(':')[0]])).toEqual([
+      ['accepted', undefined],
+      ['rejected', 'invalid'],
+      ['rejected', 'invalid'],
+    ]);
+  });
+});
+
 describe('VNeID tokens uploaded after an offline scan', () => {
   it('verifies them retroactively at the scan time, and repeats the verdict for a duplicate', async () => {
     const scannedAt = new Date(clock.getTime() + 20_000).toISOString();

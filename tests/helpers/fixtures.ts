@@ -1,6 +1,7 @@
 import type { CommandHandlers } from '../../shared/contract/router';
 import type { StationStatus } from '../../shared/contract/status';
-import type { PassageDraft } from '../../shared/records/passage';
+import type { Passage, PassageDraft } from '../../shared/records/passage';
+import type { SettingsView } from '../../shared/config/station-settings';
 import type { DatabaseKey } from '../../electron/core/db/database-key';
 
 export const testKey = 'a1'.repeat(32) as DatabaseKey;
@@ -15,7 +16,7 @@ export function sampleStatus(overrides: Partial<StationStatus> = {}): StationSta
     lanes: [
       { id: 'lane-1', name: 'Làn 1', source: 'webcam:default', state: 'external', fpsIn: 0, fpsDecoded: 0, drops: 0, lastCodeAt: null, lastError: null, restarts: 0 },
     ],
-    database: { path: '/tmp/station.db', schemaVersion: 4 },
+    database: { path: '/tmp/station.db', schemaVersion: 5 },
     storage: { state: 'ok', lastError: null, unsyncedCount: 0, alerts: [] },
     sync: {
       state: 'not-enrolled',
@@ -30,6 +31,7 @@ export function sampleStatus(overrides: Partial<StationStatus> = {}): StationSta
     },
     reference: { rulesVersion: 'default-1', denyListVersion: null, fetchedAt: null, stale: true },
     connectivity: { state: 'offline', apiUrl: 'http://127.0.0.1:1', checkedAt: null, lastError: 'ECONNREFUSED' },
+    officer: null,
     ...overrides,
   };
 }
@@ -54,6 +56,63 @@ export function stubHandlers(overrides: Partial<CommandHandlers> = {}): CommandH
     countPassagesPerHour: () => [],
     exportPassages: () => ({ path: '/tmp/x.csv', rows: 0 }),
     reportDecodedCode: () => ({ duplicate: false }),
+    signIn: ({ officerId }) => ({ officerId, name: 'Cán bộ trực', signedInAt: '2026-11-23T00:00:00.000Z' }),
+    signOut: () => ({ signedOut: true }),
+    getPassage: ({ id }) => samplePassage({ id }),
+    overrideVerdict: ({ passageId, verdict, reason }) =>
+      samplePassage({ id: passageId, override: { verdict, reason, officerId: 'CB-0042', at: '2026-11-23T00:05:00.000Z' }, revision: 1 }),
+    annotatePassage: ({ passageId, plate, note }) => samplePassage({ id: passageId, plate, note, revision: 1 }),
+    submitDeclaration: () => ({ accepted: false, problems: [] }),
+    shiftSummary: ({ from, to }) => ({
+      from,
+      to,
+      byVerdict: { pass: 0, check: 0, deny: 0, invalid: 0 },
+      overrides: 0,
+      offlineVerdicts: 0,
+      perHour: [],
+      offlineMs: 0,
+      pending: 0,
+      deadLetters: 0,
+    }),
+    exportShiftReport: () => ({ path: '/tmp/shift.pdf' }),
+    getSettings: () => sampleSettingsView(),
+    saveSettings: (settings) => sampleSettingsView({ settings }),
+    enrol: ({ apiUrl }) => sampleSettingsView({ enrolment: { stationId: 'CP-01-test', apiUrl }, restartRequired: true }),
+    ...overrides,
+  };
+}
+
+export function sampleSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
+  return {
+    settings: {
+      checkpoint: { id: 'CP-01', name: 'Chốt Pháp Vân', direction: 'entry' },
+      lanes: [{ id: 'lane-1', name: 'Làn 1', source: 'webcam:default' }],
+      apiUrl: null,
+      dedupeWindowMs: 5000,
+      retentionDays: 21,
+    },
+    configPath: '/tmp/config.json',
+    enrolment: null,
+    restartRequired: false,
+    ...overrides,
+  };
+}
+
+/** A stored passage, as getPassage and the history answer it. */
+export function samplePassage(overrides: Partial<Passage> = {}): Passage {
+  return {
+    ...samplePassageDraft(),
+    id: '01937a4e-0000-7000-8000-000000000001',
+    sequence: 1,
+    checkpointId: 'CP-01',
+    direction: 'entry',
+    scannedAt: '2026-11-23T00:00:00.000Z',
+    serverTime: null,
+    syncState: 'pending',
+    syncAttempts: 0,
+    lastSyncError: null,
+    override: null,
+    revision: 0,
     ...overrides,
   };
 }

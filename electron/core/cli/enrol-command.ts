@@ -1,8 +1,5 @@
-import { hostname } from 'node:os';
 import { Option, type Command } from 'commander';
-import { createApiClient } from '../central/api-client';
-import { saveEnrolment } from '../central/enrolment';
-import { ensureWritableFolder } from '../db/data-folder';
+import { defaultStationId, enrolStation } from '../central/enrolment';
 import { readPinnedCa } from '../station';
 import { resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
@@ -16,11 +13,8 @@ export function registerEnrolCommand(program: Command): void {
     .action(async (options: CommonOptions & { secret: string; stationId?: string }) => {
       const { config, dataDir } = await resolveCommonOptions(options);
       if (config.api.url === null) throw new UsageError('enrol: no central API: give --api URL or set api.url in the config');
-      const stationId = options.stationId ?? `${config.checkpoint.id}-${hostname()}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 64);
-      const api = createApiClient({ baseUrl: config.api.url, token: null, pinnedCaPem: readPinnedCa(config.api.caFile) });
-      const { token } = await api.enrol({ stationId, secret: options.secret, checkpointId: config.checkpoint.id, name: config.checkpoint.name });
-      ensureWritableFolder(dataDir);
-      await saveEnrolment(dataDir, { apiUrl: config.api.url, stationId, token });
+      const stationId = options.stationId ?? defaultStationId(config.checkpoint.id);
+      await enrolStation({ apiUrl: config.api.url, secret: options.secret, stationId, checkpoint: config.checkpoint, pinnedCaPem: readPinnedCa(config.api.caFile), dataDir });
       process.stdout.write(`${JSON.stringify({ enrolled: true, stationId, apiUrl: config.api.url })}\n`);
     });
 }

@@ -3,6 +3,7 @@ import { appVersion } from '../app-info';
 import { ConfigError } from '../config/load-config';
 import { registerEnrolCommand } from './enrol-command';
 import { registerExportCommand } from './export-command';
+import { registerOfficerCommand } from './officer-command';
 import { registerParseCommand } from './parse-command';
 import { registerDecodeCommand } from './decode-command';
 import { registerRunCommand } from './run-command';
@@ -25,6 +26,7 @@ registerExportCommand(program);
 registerEnrolCommand(program);
 registerSyncCommand(program);
 registerSupportBundleCommand(program);
+registerOfficerCommand(program);
 
 try {
   await program.parseAsync(process.argv);

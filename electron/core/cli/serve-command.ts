@@ -14,16 +14,18 @@ export function registerServeCommand(program: Command): void {
     .description('run the station in browser mode: serve the app on 127.0.0.1 and print the URL to open')
     .addOption(new Option('--port <port>', 'port to listen on (default: a free one)').argParser(parsePort))
     .addOption(new Option('--api <url>', 'central verification API (overrides the config file)'))
-    .action(async (options: CommonOptions & { port?: number }) => {
+    .addOption(new Option('--demo-officer', 'sign in the demo officer "demo" at start (created if missing): for unattended demos and tests'))
+    .action(async (options: CommonOptions & { port?: number; demoOfficer?: boolean }) => {
       if (!existsSync(`${rendererDistDir}/index.html`)) {
         throw new UsageError('the app is not built yet: run `npm run build:renderer` first');
       }
-      const { config, dataDir } = await resolveCommonOptions(options);
+      const { config, configFile, dataDir } = await resolveCommonOptions(options);
       const databaseKey = await loadHeadlessDatabaseKey(dataDir);
       const logFile = await openLogFile(dataDir);
       const logger = createLogger(logFile);
       const enrolment = await loadStationEnrolment(dataDir, config);
-      const station = createStation({ config, dataDir, host: 'browser', logger, databaseKey, enrolment });
+      const station = createStation({ config, configPath: configFile, dataDir, host: 'browser', logger, databaseKey, enrolment });
+      if (options.demoOfficer === true) station.officers.startDemoShift();
       station.lanes.start();
       const bridge = await startBridgeServer({
         router: station.router,

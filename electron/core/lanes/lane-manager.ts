@@ -78,7 +78,7 @@ export function createLaneManager(options: LaneManagerOptions) {
     if (duplicate) return true;
     lane.scans = lane.scans.then(async () => {
       try {
-        const result = await options.processScan({ laneId: lane.config.id, code: { raw: text }, officerId: null });
+        const result = await options.processScan({ laneId: lane.config.id, code: { raw: text } });
         for (const listener of scanListeners) listener({ laneId: lane.config.id, frame: code.frame, capturedAt: code.capturedAt, text, result });
       } catch (error) {
         log.error({ laneId: lane.config.id, err: error }, 'scan failed');
@@ -124,6 +124,10 @@ export function createLaneManager(options: LaneManagerOptions) {
       return () => scanListeners.delete(listener);
     },
 
+    /** A new dedupe window from now on (the settings screen); what each lane remembered is forgotten. */
+    setDedupeWindowMs(windowMs: number): void {
+      for (const lane of lanes.values()) lane.dedupe = createDedupeWindow(windowMs);
+    },
     status(): LaneStatus[] {
       return [...lanes.values()].map(({ config, source, runner, lastCodeAt }) => ({
         id: config.id,

@@ -11,7 +11,6 @@ export interface ScanInput {
   laneId: string;
   /** The decoded or typed text; or an already classified code (the paper declaration form). */
   code: { raw: string } | { classified: ClassifiedCode };
-  officerId: string | null;
   plate?: string | null;
 }
 
@@ -26,6 +25,8 @@ export interface ScanProcessorOptions {
   api(): ApiClient | null;
   reference(): ReferenceData;
   record(draft: PassageDraft): RecordOutcome;
+  /** The officer on shift, recorded with every passage; null when nobody is signed in (unattended lanes). */
+  officerId(): string | null;
   /** The online answer must arrive within this, or the station decides alone (offline). */
   verifyDeadlineMs: number;
   keepRawPayload: boolean;
@@ -52,7 +53,7 @@ export function createScanProcessor(options: ScanProcessorOptions) {
       verdict: decision.verdict,
       reasons: decision.reasons,
       verification: decision.verification,
-      officerId: input.officerId,
+      officerId: options.officerId(),
       plate: input.plate ?? null,
       note: null,
     });

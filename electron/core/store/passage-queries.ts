@@ -20,7 +20,8 @@ export function searchPassages(db: Database, search: PassageSearch): Passage[] {
     params.plate = normalisePlate(query.plate);
   }
   if (query.verdict !== undefined) {
-    conditions.push('p.verdict = @verdict');
+    // The final verdict: the officer's override when there is one (indexed as this very expression).
+    conditions.push('coalesce(p.override_verdict, p.verdict) = @verdict');
     params.verdict = query.verdict;
   }
   if (query.from !== undefined) {
@@ -57,15 +58,16 @@ export function searchPassages(db: Database, search: PassageSearch): Passage[] {
 }
 
 /**
- * Passages per local hour and verdict in [from, to): the shift dashboard's chart. `utcOffsetMinutes`
- * is the station's time zone (Vietnam: +420), so hours are the officer's, not UTC.
+ * Passages per local hour and final verdict (the override when there is one) in [from, to): the
+ * shift dashboard's chart. `utcOffsetMinutes` is the station's time zone (Vietnam: +420), so hours
+ * are the officer's, not UTC.
  */
 export function countPassagesPerHour(db: Database, range: { from: string; to: string; utcOffsetMinutes: number }): HourlyCount[] {
   return db
     .prepare(
-      `SELECT CAST(strftime('%H', scanned_at, @offset) AS INTEGER) AS hour, verdict, count(*) AS count
+      `SELECT CAST(strftime('%H', scanned_at, @offset) AS INTEGER) AS hour, coalesce(override_verdict, verdict) AS verdict, count(*) AS count
        FROM passages WHERE scanned_at >= @from AND scanned_at < @to
-       GROUP BY hour, verdict ORDER BY hour, verdict`,
+       GROUP BY 1, 2 ORDER BY 1, 2`,
     )
     .all({ from: range.from, to: range.to, offset: `${range.utcOffsetMinutes} minutes` }) as HourlyCount[];
 }

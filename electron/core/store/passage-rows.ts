@@ -25,11 +25,16 @@ export interface PassageRow {
   sync_state: Passage['syncState'];
   sync_attempts: number;
   last_sync_error: string | null;
+  override_verdict: Passage['verdict'] | null;
+  override_reason: string | null;
+  override_officer_id: string | null;
+  override_at: string | null;
+  revision: number;
 }
 
 export const passageColumns = `sequence, id, lane_id, code_kind, id_number, full_name, birth_date, sex, raw_payload, vneid_token,
   verdict, reasons, verification, officer_id, checkpoint_id, direction, scanned_at, server_time, plate, note,
-  sync_state, sync_attempts, last_sync_error`;
+  sync_state, sync_attempts, last_sync_error, override_verdict, override_reason, override_officer_id, override_at, revision`;
 
 export function passageFromRow(row: PassageRow): Passage {
   return {
@@ -53,5 +58,10 @@ export function passageFromRow(row: PassageRow): Passage {
     syncState: row.sync_state,
     syncAttempts: row.sync_attempts,
     lastSyncError: row.last_sync_error,
+    override:
+      row.override_verdict === null
+        ? null
+        : { verdict: row.override_verdict, reason: row.override_reason ?? '', officerId: row.override_officer_id ?? '', at: row.override_at ?? '' },
+    revision: row.revision,
   };
 }

@@ -66,6 +66,8 @@ export function createPassageStore(db: Database, options: PassageStoreOptions): 
         syncState: 'pending',
         syncAttempts: 0,
         lastSyncError: null,
+        override: null,
+        revision: 0,
       };
       try {
         const sequence = recordTransaction({

@@ -12,7 +12,10 @@ export type RecordOutcome = { recorded: true; passage: Passage } | { recorded: f
 export interface StationStore {
   /** Never throws for a storage failure: the outcome says NOT RECORDED and the status turns `failing`. */
   record(draft: PassageDraft): RecordOutcome;
+  get(id: string): Passage | null;
   purgeExpired(now: Date): PurgeOutcome;
+  /** The retention period from the next purge on (the settings screen). */
+  setRetentionDays(days: number): void;
   status(): StorageStatus;
 }
 
@@ -28,6 +31,7 @@ export function createStationStore(db: Database, options: StationStoreOptions): 
   const passages = createPassageStore(db, options);
   let failure: string | null = null;
   let overdueUnsynced = 0;
+  let retentionDays = options.retentionDays;
   const movedAside: StorageAlert[] = [];
 
   for (const event of options.startupEvents) {
@@ -53,13 +57,17 @@ export function createStationStore(db: Database, options: StationStoreOptions): 
         return { recorded: false, error: error.message };
       }
     },
+    get: (id) => passages.get(id),
     purgeExpired(now) {
-      const outcome = purgeExpiredPassages(db, { retentionDays: options.retentionDays, now });
+      const outcome = purgeExpiredPassages(db, { retentionDays, now });
       if (outcome.purged > 0 || outcome.overdueUnsynced !== overdueUnsynced) {
         overdueUnsynced = outcome.overdueUnsynced;
         options.onStatusChange();
       }
       return outcome;
+    },
+    setRetentionDays(days) {
+      retentionDays = days;
     },
     status() {
       const alerts: StorageAlert[] = [...movedAside];

@@ -6,6 +6,8 @@ export interface SettleOutcome {
   accepted: number;
   duplicates: number;
   rejected: number;
+  /** Answers about a copy amended since it was sent: the newer revision stays queued. */
+  superseded: number;
   /** Passages whose VNeID token the server found not genuine, or whose holder must not pass. */
   retroAlerts: string[];
 }
@@ -22,6 +24,7 @@ export function createOutbox(db: Database, stationId: string) {
   const dequeue = db.prepare('DELETE FROM outbox WHERE passage_id = ?');
   const markFailed = db.prepare('UPDATE passages SET sync_attempts = sync_attempts + 1, last_sync_error = ? WHERE id = ?');
   const pending = db.prepare('SELECT count(*) AS n FROM outbox');
+  const revisionOf = db.prepare('SELECT revision FROM passages WHERE id = ?').pluck();
 
   return {
     /** The oldest due passages, as the API wants them. The raw payload is never sent. */
@@ -46,15 +49,26 @@ export function createOutbox(db: Database, stationId: string) {
           note: passage.note,
           scannedAt: passage.scannedAt,
           serverTime: passage.serverTime,
+          revision: passage.revision,
+          override: passage.override,
         };
       });
     },
 
-    /** Applies the server's per-passage answers in one transaction: a crash leaves all or none. */
-    settle: db.transaction((results: PassageResult[], sentIds: ReadonlySet<string>, at: Date): SettleOutcome => {
-      const outcome: SettleOutcome = { accepted: 0, duplicates: 0, rejected: 0, retroAlerts: [] };
+    /**
+     * Applies the server's per-passage answers in one transaction: a crash leaves all or none.
+     * `sent` maps each id sent to the revision sent.
+     */
+    settle: db.transaction((results: PassageResult[], sent: ReadonlyMap<string, number>, at: Date): SettleOutcome => {
+      const outcome: SettleOutcome = { accepted: 0, duplicates: 0, rejected: 0, superseded: 0, retroAlerts: [] };
       for (const result of results) {
-        if (!sentIds.has(result.id)) continue; // an answer about something we did not send
+        const sentRevision = sent.get(result.id);
+        if (sentRevision === undefined) continue; // an answer about something we did not send
+        // Amended while the upload was out: the answer is about an older copy, so the newer one stays queued.
+        if (revisionOf.get(result.id) !== sentRevision) {
+          outcome.superseded += 1;
+          continue;
+        }
         if (result.status === 'rejected') {
           // A dead letter: kept, shown to the officer, never blocking the rest of the queue.
           markRejected.run(result.reason ?? 'rejected', result.id);

@@ -100,7 +100,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           options.outbox.noteFailure(batch.map((passage) => passage.id), error instanceof Error ? error.message : String(error));
           throw error;
         }
-        const settled = options.outbox.settle(answers, new Set(batch.map((passage) => passage.id)), new Date());
+        const settled = options.outbox.settle(answers, new Map(batch.map((passage) => [passage.id, passage.revision])), new Date());
         // Backoff counts consecutive failures: a batch that went through is progress.
         attempt = 0;
         retryAfterMs = null;
@@ -111,7 +111,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (settled.retroAlerts.length > 0) options.onRetroAlert(settled.retroAlerts);
         options.onChange();
         // A server that answered none of the batch would otherwise be asked the same forever.
-        if (settled.accepted + settled.duplicates + settled.rejected === 0) throw new ApiError({ kind: 'invalid-response', detail: 'no answer for any passage' });
+        if (settled.accepted + settled.duplicates + settled.rejected + settled.superseded === 0) throw new ApiError({ kind: 'invalid-response', detail: 'no answer for any passage' });
       }
       attempt = 0;
       retryAfterMs = null;

@@ -71,4 +71,27 @@ describe('migrations', () => {
     upsert.run('rules', '2', '"e2"', '2026-11-23T01:00:00Z', '{"v":2}');
     expect(db.prepare('SELECT name, version, etag FROM reference_data').all()).toEqual([{ name: 'rules', version: '2', etag: '"e2"' }]);
   });
+
+  it('0005 officers-and-amendments: officers, a passage override and revision, the connectivity log, and indexes on the final verdict', () => {
+    const db = migratedTo(4);
+    db.prepare(`INSERT INTO passages (id, lane_id, code_kind, verdict, reasons, verification, checkpoint_id, direction, scanned_at)
+      VALUES ('old', 'l', 'k', 'check', '[]', 'online', 'c', 'entry', '2026-11-23T01:00:00.000Z')`).run();
+    migrate(db, migrations.filter((migration) => migration.version <= 5));
+    expect(tables(db)).toEqual(expect.arrayContaining(['officers', 'connectivity_log']));
+    // A passage recorded before the upgrade is revision 0 with no override.
+    expect(db.prepare("SELECT revision, override_verdict FROM passages WHERE id = 'old'").get()).toEqual({ revision: 0, override_verdict: null });
+    expect(() => db.prepare("UPDATE passages SET override_verdict = 'maybe' WHERE id = 'old'").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE passages SET override_verdict = 'pass', override_reason = 'giấy tờ hợp lệ', override_officer_id = 'CB-1', override_at = 'x', revision = 1 WHERE id = 'old'").run();
+
+    db.prepare("INSERT INTO officers (id, name, pin_hash, created_at) VALUES ('CB-1', 'Trần Văn Bình', 'h', '2026-11-23T00:00:00Z')").run();
+    expect(db.prepare('SELECT failed_attempts, locked_until FROM officers').get()).toEqual({ failed_attempts: 0, locked_until: null });
+    expect(() => db.prepare("INSERT INTO officers (id, name, pin_hash, created_at) VALUES ('CB-1', 'x', 'h', 'x')").run()).toThrow(/UNIQUE|PRIMARY/);
+
+    db.prepare("INSERT INTO connectivity_log (at, state) VALUES ('2026-11-23T00:00:00Z', 'offline')").run();
+    expect(() => db.prepare("INSERT INTO connectivity_log (at, state) VALUES ('x', 'unconfigured')").run()).toThrow(/CHECK/);
+
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(plan("SELECT id FROM passages WHERE coalesce(override_verdict, verdict) = 'pass' ORDER BY sequence DESC")).toMatch(/passages_by_final_verdict/);
+    expect(plan("SELECT coalesce(override_verdict, verdict), count(*) FROM passages WHERE scanned_at >= 'a' AND scanned_at < 'b' GROUP BY 1")).toMatch(/COVERING INDEX passages_by_time/);
+  });
 });

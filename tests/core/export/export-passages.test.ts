@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { exportPassages } from '../../../electron/core/export/export-passages';
 import { listAudit } from '../../../electron/core/store/audit-log';
+import { createPassageAmendments } from '../../../electron/core/store/passage-amendments';
 import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -34,13 +35,25 @@ describe('passage export', () => {
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trim().split('\n');
-    expect(lines[0]).toBe('passage_id,sequence,scanned_at_utc,server_time_utc,checkpoint,direction,lane,code_kind,id_number,full_name,birth_year,sex,verdict,reasons,verification,officer,plate,note,sync_state');
-    expect(lines[1]).toContain(`${first.id},${first.sequence},2026-11-23T01:00:00.000Z,,CP-01,exit,lane-1,chip-card,0011•••••485,Đ•• T•• H••,1958,female,pass,,offline,CB-0042,29A-123.45,"xe tải, ""hàng lạnh""",pending`);
+    expect(lines[0]).toBe(
+      'passage_id,sequence,scanned_at_utc,server_time_utc,checkpoint,direction,lane,code_kind,id_number,full_name,birth_year,sex,verdict,station_verdict,reasons,verification,officer,override_officer,override_at_utc,override_reason,plate,note,sync_state',
+    );
+    expect(lines[1]).toContain(`${first.id},${first.sequence},2026-11-23T01:00:00.000Z,,CP-01,exit,lane-1,chip-card,0011•••••485,Đ•• T•• H••,1958,female,pass,pass,,offline,CB-0042,,,,29A-123.45,"xe tải, ""hàng lạnh""",pending`);
     expect(lines[2]).toContain(`${second.id},`);
-    expect(lines[2]).toContain(',deny,deny-list,');
+    expect(lines[2]).toContain(',deny,deny,deny-list,');
     expect(text).not.toContain('001158024485');
     expect(text).not.toContain('Đinh Thị Huyền');
     expect(listAudit(db, { limit: 5 })).toMatchObject([{ action: 'export', actor: 'officer:CB-7', details: { format: 'csv', rows: 2, ...range } }]);
+  });
+
+  it('writes the final verdict with the station’s and the override beside it, still masked', async () => {
+    const { db, folder, second } = seeded();
+    createPassageAmendments(db).override(second.id, { verdict: 'check', reason: 'trùng tên, cần xác minh' }, 'CB-7', new Date('2026-11-23T02:05:00.000Z'));
+    const out = join(folder, 'out.csv');
+    await exportPassages(db, { ...range, format: 'csv', unmasked: false, actor: 'officer:CB-7' }, out);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain(',T•• T•• M••,2003,female,check,deny,deny-list,offline,CB-0042,CB-7,2026-11-23T02:05:00.000Z,"trùng tên, cần xác minh",,,pending');
+    expect(text).not.toContain('Trần Thị Mai');
   });
 
   it('writes full identity only when asked, and audits that as such', async () => {
@@ -62,6 +75,6 @@ describe('passage export', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('passage_id');
     expect(sheet.getRow(2).getCell(1).value).toBe(first.id);
     expect(sheet.getRow(2).getCell(9).value).toBe('0011•••••485');
-    expect(sheet.getRow(2).getCell(19).value).toBe('pending');
+    expect(sheet.getRow(2).getCell(23).value).toBe('pending');
   });
 });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { countPassagesPerHour, countUnsynced, searchPassages } from '../../../electron/core/store/passage-queries';
+import { createPassageAmendments } from '../../../electron/core/store/passage-amendments';
 import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { dueQuery } from '../../../electron/core/sync/outbox';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
@@ -60,6 +61,18 @@ describe('history queries', () => {
     expect(ids(searchPassages(db, { limit: 2, beforeSequence: firstPage.at(-1)!.sequence }))).toEqual([people.mai.id, people.dong.id]);
   });
 
+  it('filters and counts by the final verdict: the officer’s override when there is one', () => {
+    const { db, people } = seeded();
+    createPassageAmendments(db).override(people.mai.id, { verdict: 'pass', reason: 'đã xác minh tại chốt' }, 'CB-1', new Date('2026-11-23T00:45:00.000Z'));
+    expect(searchPassages(db, { verdict: 'deny' })).toEqual([]);
+    expect(ids(searchPassages(db, { verdict: 'pass' }))).toEqual([people.dongAgain.id, people.mai.id, people.dong.id]);
+    expect(countPassagesPerHour(db, { from: '2026-11-22T17:00:00.000Z', to: '2026-11-23T17:00:00.000Z', utcOffsetMinutes: 420 })).toEqual([
+      { hour: 7, verdict: 'pass', count: 2 },
+      { hour: 9, verdict: 'check', count: 1 },
+      { hour: 10, verdict: 'pass', count: 1 },
+    ]);
+  });
+
   it('counts per local hour and verdict', () => {
     const { db } = seeded();
     expect(countPassagesPerHour(db, { from: '2026-11-22T17:00:00.000Z', to: '2026-11-23T17:00:00.000Z', utcOffsetMinutes: 420 })).toEqual([
@@ -101,7 +114,7 @@ describe('query plans', () => {
     const cases: [string, () => unknown, RegExp][] = [
       ['ID number', () => searchPassages(db, { idNumber: '001099012345' }), /USING INDEX passages_by_id_number/],
       ['plate', () => searchPassages(db, { plate: '29A12345' }), /USING INDEX passages_by_plate/],
-      ['verdict', () => searchPassages(db, { verdict: 'deny', from: '2026-11-23T00:00:00.000Z' }), /USING INDEX passages_by_verdict/],
+      ['verdict', () => searchPassages(db, { verdict: 'deny', from: '2026-11-23T00:00:00.000Z' }), /USING INDEX passages_by_final_verdict/],
       ['time range', () => searchPassages(db, { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' }), /USING INDEX passages_by_time|USING INTEGER PRIMARY KEY/],
       ['name', () => searchPassages(db, { name: 'nguyen' }), /VIRTUAL TABLE INDEX/],
       ['hourly counts', () => countPassagesPerHour(db, { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z', utcOffsetMinutes: 420 }), /USING COVERING INDEX passages_by_time/],

@@ -48,24 +48,24 @@ describe('online verdicts, offline verdicts, and exactly-once sync against the r
     const clean = findCitizens(api.db, { status: 'none', denyListed: false, limit: 50 }).find(isAdult)!;
     const denied = findCitizens(api.db, { denyListed: true, limit: 50 }).find(isAdult)!;
 
-    const pass = await station.processScan({ laneId: 'lane-1', code: { raw: cardPayloadFor(clean) }, officerId: 'CB-1' });
+    const pass = await station.processScan({ laneId: 'lane-1', code: { raw: cardPayloadFor(clean) } });
     expect(pass).toMatchObject({ verdict: 'pass', verification: 'online', person: { fullName: clean.fullName }, recordError: null });
     expect(pass.person?.maskedIdNumber).toContain('•');
-    const deny = await station.processScan({ laneId: 'lane-1', code: { raw: cardPayloadFor(denied) }, officerId: 'CB-1' });
+    const deny = await station.processScan({ laneId: 'lane-1', code: { raw: cardPayloadFor(denied) } });
     expect(deny).toMatchObject({ verdict: 'deny', verification: 'online' });
-    const onlineToken = await station.processScan({ laneId: 'lane-1', code: { raw: await issueToken(url, clean.idNumber) }, officerId: 'CB-1' });
+    const onlineToken = await station.processScan({ laneId: 'lane-1', code: { raw: await issueToken(url, clean.idNumber) } });
     expect(onlineToken).toMatchObject({ codeKind: 'vneid-token', verdict: 'pass', verification: 'online', person: { fullName: clean.fullName } });
-    expect(await station.processScan({ laneId: 'lane-1', code: { raw: 'not a citizen code' }, officerId: 'CB-1' })).toMatchObject({ verdict: 'invalid' });
+    expect(await station.processScan({ laneId: 'lane-1', code: { raw: 'not a citizen code' } })).toMatchObject({ verdict: 'invalid' });
 
     // The network goes: tokens shown now can only be checked later.
     const cleanToken = await issueToken(url, clean.idNumber);
     const deniedToken = await issueToken(url, denied.idNumber);
     await api.close();
     api = null;
-    const offlineCard = await station.processScan({ laneId: 'lane-2', code: { raw: cardPayloadFor(clean) }, officerId: 'CB-1' });
+    const offlineCard = await station.processScan({ laneId: 'lane-2', code: { raw: cardPayloadFor(clean) } });
     expect(offlineCard).toMatchObject({ verdict: 'pass', verification: 'offline' });
-    expect(await station.processScan({ laneId: 'lane-2', code: { raw: cleanToken }, officerId: 'CB-1' })).toMatchObject({ verdict: 'check', verification: 'offline', person: null });
-    const deniedOffline = await station.processScan({ laneId: 'lane-2', code: { raw: deniedToken }, officerId: 'CB-1' });
+    expect(await station.processScan({ laneId: 'lane-2', code: { raw: cleanToken } })).toMatchObject({ verdict: 'check', verification: 'offline', person: null });
+    const deniedOffline = await station.processScan({ laneId: 'lane-2', code: { raw: deniedToken } });
     expect(deniedOffline).toMatchObject({ verdict: 'check', verification: 'offline' });
     await expect.poll(() => station!.status().connectivity.state, { timeout: 5000 }).toBe('offline');
     expect((await station.sync.runPass()).error).not.toBeNull();
