@@ -114,6 +114,8 @@ export interface TestVideoOptions {
   /** The .y4m to write; the sidecar goes next to it as `<name>.json`. */
   path: string;
   codes?: number;
+  /** These texts, in this order, instead of `codes` made-up card payloads. */
+  texts?: string[];
   seed?: number;
   width?: number;
   height?: number;
@@ -153,8 +155,8 @@ export async function writeTestVideo(options: TestVideoOptions): Promise<TestVid
       if (chroma.length > 0) await file.write(chroma);
       manifest.frameCount++;
     };
-    const texts = new Set<string>();
-    while (texts.size < codes) texts.add(cardPayload(rng));
+    const texts = new Set<string>(options.texts);
+    while (options.texts === undefined && texts.size < codes) texts.add(cardPayload(rng));
     for (const text of texts) {
       for (let i = Math.floor(between(rng, 4, 10)); i > 0; i--) await writeFrame();
       // Each code is shown a little differently: where, how big, how tilted; the hand shakes a bit.

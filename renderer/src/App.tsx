@@ -1,6 +1,26 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../shared/contract/client';
+import type { StationStatus } from '../../shared/contract/status';
+import type { OfficerSession } from '../../shared/records/officer';
+import { DeclarationForm } from './declaration/DeclarationForm';
+import { manualLaneId } from './declaration/manual-lane';
+import { HistoryView } from './history/HistoryView';
 import { LanguageSwitch } from './LanguageSwitch';
+import { OfficerBadge } from './officer/OfficerBadge';
+import { SignInScreen } from './officer/SignInScreen';
+import { usePassageActions } from './passage/use-passage-actions';
+import { ScanView } from './scan/ScanView';
+import { useScanFeed } from './scan/use-scan-feed';
+import { VerdictPanel } from './scan/VerdictPanel';
+import { SettingsView } from './settings/SettingsView';
+import { ShiftDashboard } from './shift/ShiftDashboard';
+import { NavTabs } from './shell/NavTabs';
+import { StatusBar } from './shell/StatusBar';
+import { ThemeToggle } from './shell/ThemeToggle';
+import { useFormatters } from './shell/use-formatters';
+import { useShortcuts } from './shell/use-shortcuts';
+import type { View } from './shell/views';
 import { StatusScreen } from './status/StatusScreen';
 import { useStationStatus } from './status/use-station-status';
 import type { LinkState } from './transport/websocket-transport';
@@ -9,22 +29,74 @@ export function App({ client, linkState }: { client: StationClient; linkState: L
   const { t } = useTranslation();
   const state = useStationStatus(client);
   return (
-    <>
+    <div className="app">
       <header className="app-header">
         <h1>{t('app.title')}</h1>
-        <LanguageSwitch />
+        {state.kind === 'loaded' && <span className="header-checkpoint">{state.status.checkpoint.name}</span>}
+        <span className="header-tools">
+          {state.kind === 'loaded' && state.status.officer !== null && <OfficerBadge officer={state.status.officer} client={client} />}
+          <ThemeToggle />
+          <LanguageSwitch />
+        </span>
       </header>
       {linkState !== 'open' && (
         <p className="banner" role="status">
           {t(`app.link.${linkState}`)}
         </p>
       )}
-      {state.kind === 'loaded' && <StatusScreen status={state.status} client={client} />}
       {state.kind === 'failed' && (
         <p className="banner banner-error" role="alert">
           {t('app.loadFailed', { message: state.message })}
         </p>
       )}
+      {state.kind === 'loaded' &&
+        (state.status.officer === null ? (
+          <SignInScreen client={client} checkpointName={state.status.checkpoint.name} />
+        ) : (
+          <OnShift client={client} status={state.status} officer={state.status.officer} />
+        ))}
+      {state.kind === 'loaded' && <StatusBar status={state.status} />}
+    </div>
+  );
+}
+
+/** The screens of a signed-in officer. Scans are followed (panel, sound, lanes) whichever screen is open. */
+function OnShift({ client, status, officer }: { client: StationClient; status: StationStatus; officer: OfficerSession }) {
+  const [view, setView] = useState<View>('scan');
+  const feed = useScanFeed(client);
+  const actions = usePassageActions(client);
+  const latest = feed.latest;
+  const verdictActions = {
+    onOverride: (passageId: string) => latest !== null && actions.openOverride(passageId, latest.verdict),
+    onAnnotate: (passageId: string) => actions.openAnnotate(passageId),
+  };
+  useShortcuts((shortcut) => {
+    if (shortcut.kind === 'view') setView(shortcut.view);
+    else if (shortcut.kind === 'clear-verdict') feed.clear();
+    else if (latest?.passageId != null) {
+      if (shortcut.kind === 'override') actions.openOverride(latest.passageId, latest.verdict);
+      else actions.openAnnotate(latest.passageId);
+    }
+  });
+  const { laneName } = useFormatters(status.lanes);
+  // Beside the form, only what the form decided: a camera's verdict for someone else would mislead.
+  const declared = latest?.laneId === manualLaneId ? latest : null;
+
+  return (
+    <>
+      <NavTabs current={view} onSelect={setView} />
+      {view === 'scan' && <ScanView client={client} lanes={status.lanes} feed={feed} actions={verdictActions} />}
+      {view === 'declaration' && (
+        <main className="declaration-view">
+          <DeclarationForm client={client} />
+          <VerdictPanel scan={declared} laneName={declared === null ? null : laneName(declared.laneId)} {...verdictActions} />
+        </main>
+      )}
+      {view === 'history' && <HistoryView client={client} lanes={status.lanes} />}
+      {view === 'shift' && <ShiftDashboard client={client} officer={officer} />}
+      {view === 'status' && <StatusScreen status={status} client={client} />}
+      {view === 'settings' && <SettingsView client={client} />}
+      {actions.dialog}
     </>
   );
 }

@@ -1,21 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { supportedLanguages } from './i18n/setup-i18n';
+import { usePreferences } from './preferences/use-preferences';
 
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+/** The screen's language, in the header and in the settings; remembered with the other preferences. */
+export function LanguageSwitch({ className = 'language-switch' }: { className?: string }) {
+  const { t } = useTranslation();
+  const { preferences, update } = usePreferences();
   return (
-    <label className="language-switch">
+    <label className={className}>
       {t('app.language')}{' '}
-      <select
-        value={i18n.language}
-        onChange={(event) => {
-          void i18n.changeLanguage(event.target.value);
-          document.documentElement.lang = event.target.value;
-        }}
-      >
+      <select value={preferences.language} onChange={(event) => update({ language: event.target.value === 'en' ? 'en' : 'vi' })}>
         {supportedLanguages.map((language) => (
           <option key={language} value={language}>
-            {language === 'vi' ? 'Tiếng Việt' : 'English'}
+            {t(`settings.languages.${language}`)}
           </option>
         ))}
       </select>

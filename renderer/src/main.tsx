@@ -2,6 +2,7 @@ import { StrictMode, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStationClient, type StationClient } from '../../shared/contract/client';
 import { App } from './App';
+import { PreferencesProvider } from './preferences/use-preferences';
 import { setupI18n } from './i18n/setup-i18n';
 import { createElectronTransport, findPreloadApi } from './transport/electron-transport';
 import { createWebSocketTransport, takeBridgeToken, type LinkState } from './transport/websocket-transport';
@@ -26,7 +27,11 @@ function createLinkStore() {
 
 function Root({ client, linkStore }: { client: StationClient; linkStore: ReturnType<typeof createLinkStore> }) {
   const linkState = useSyncExternalStore(linkStore.subscribe, linkStore.get);
-  return <App client={client} linkState={linkState} />;
+  return (
+    <PreferencesProvider>
+      <App client={client} linkState={linkState} />
+    </PreferencesProvider>
+  );
 }
 
 const i18n = await setupI18n();

@@ -34,18 +34,20 @@ describe('status screen in Chromium (browser mode)', () => {
         api: { url: api.url },
       }),
     );
-    const station = await startStationServe(['--config', configFile, '--data', dataDir]);
+    const station = await startStationServe(['--config', configFile, '--data', dataDir, '--demo-officer']);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchPageErrors(page);
+    const connectivity = page.getByTestId('status-bar').getByTestId('connectivity');
     try {
       await page.goto(station.url);
+      await expect.poll(() => page.getByTestId('lanes').innerText()).toMatch(/Làn xe máy[\s\S]*Làn ô tô/);
+      await page.getByTestId('nav-status').click();
       await expect.poll(() => page.getByTestId('checkpoint-name').textContent()).toBe('Chốt kiểm soát Pháp Vân');
       expect(await page.getByTestId('checkpoint-id').textContent()).toBe('CP-HN-07');
-      expect(await page.getByTestId('lanes').innerText()).toMatch(/Làn xe máy[\s\S]*Làn ô tô/);
       expect(await page.getByTestId('database-path').textContent()).toBe(join(dataDir, 'station.db'));
       expect(await page.getByTestId('unsynced-count').textContent()).toBe('0');
-      await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-      expect(await page.getByTestId('connectivity').innerText()).toContain('Trực tuyến');
+      await expect.poll(() => connectivity.getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+      expect(await connectivity.innerText()).toContain('Trực tuyến');
       // Export today's passages from the screen: a file in the data folder, identity masked.
       await page.getByTestId('export-today').click();
       await expect.poll(() => page.getByTestId('export-result').textContent()).toContain(join(dataDir, 'exports', 'passages-'));
@@ -55,15 +57,16 @@ describe('status screen in Chromium (browser mode)', () => {
 
       // The core pushes the change: no reload, no manual switch.
       await api.close();
-      await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 15_000 }).toBe('offline');
-      expect(await page.getByTestId('connectivity').innerText()).toContain('Ngoại tuyến');
+      await expect.poll(() => connectivity.getAttribute('data-state'), { timeout: 15_000 }).toBe('offline');
+      expect(await connectivity.innerText()).toContain('Ngoại tuyến');
       await saveScreenshot(page, 'status-offline-1366x768');
 
       api = await startHealthServer(Number(apiPort));
-      await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+      await expect.poll(() => connectivity.getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
 
       await page.locator('.language-switch select').selectOption('en');
-      expect(await page.getByTestId('connectivity').innerText()).toContain('Online');
+      expect(await page.getByTestId('nav-status').textContent()).toContain('Status');
+      expect(await connectivity.innerText()).toContain('Online');
       await page.setViewportSize({ width: 1920, height: 1080 });
       await saveScreenshot(page, 'status-en-1920x1080');
       expect(errors).toEqual([]);
@@ -82,10 +85,12 @@ describe('status screen in Chromium (browser mode)', () => {
     bytes.fill(0x5a, 4096, 8192);
     writeFileSync(path, bytes);
     rmSync(`${path}.clean-shutdown`); // as after a power cut
-    const station = await startStationServe(['--data', dataDir]);
+    const station = await startStationServe(['--data', dataDir, '--demo-officer']);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     try {
       await page.goto(station.url);
+      await expect.poll(() => page.getByTestId('status-storage').getAttribute('role')).toBe('alert');
+      await page.getByTestId('nav-status').click();
       const alert = page.getByTestId('storage-alert-database-moved-aside');
       await expect.poll(() => alert.textContent()).toContain('station.db.damaged-');
       expect(await alert.getAttribute('role')).toBe('alert');

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../../shared/contract/client';
 import type { StationStatus } from '../../../shared/contract/status';
 import { ConnectivityBadge } from './ConnectivityBadge';
-import { LaneList } from './LaneList';
 import { ExportTodayCard } from './ExportTodayCard';
 import { StorageCard } from './StorageCard';
 import { SyncCard } from './SyncCard';
@@ -41,7 +40,6 @@ export function StatusScreen({ status, client }: { status: StationStatus; client
       <StorageCard storage={status.storage} />
       <SyncCard sync={status.sync} reference={status.reference} />
       <ExportTodayCard client={client} />
-      <LaneList lanes={status.lanes} client={client} />
       <section className="card" aria-labelledby="database-heading">
         <h2 id="database-heading">{t('status.database')}</h2>
         <dl>

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../shared/contract/status';
+import { useFormatters } from '../shell/use-formatters';
 
 /** The outbox and the reference data: what waits to be sent, what was refused, how old the rules are. */
 export function SyncCard({ sync, reference }: Pick<StationStatus, 'sync' | 'reference'>) {
   const { t } = useTranslation();
+  const format = useFormatters();
   return (
     <section className="card" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('status.sync.heading')}</h2>
@@ -13,10 +15,10 @@ export function SyncCard({ sync, reference }: Pick<StationStatus, 'sync' | 'refe
         <dt>{t('status.sync.pending')}</dt>
         <dd data-testid="sync-pending">{sync.pending}</dd>
         <dt>{t('status.sync.lastSuccess')}</dt>
-        <dd>{sync.lastSuccessAt === null ? '—' : new Date(sync.lastSuccessAt).toLocaleTimeString()}</dd>
+        <dd>{sync.lastSuccessAt === null ? '—' : format.time(sync.lastSuccessAt)}</dd>
         <dt>{t('status.sync.rules')}</dt>
         <dd>
-          {reference.rulesVersion} · {reference.fetchedAt === null ? t('status.sync.shipped') : new Date(reference.fetchedAt).toLocaleString()}
+          {reference.rulesVersion} · {reference.fetchedAt === null ? t('status.sync.shipped') : format.dateTime(reference.fetchedAt)}
         </dd>
       </dl>
       {sync.deadLetters > 0 && (

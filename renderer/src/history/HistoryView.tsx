@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationClient } from '../../../shared/contract/client';
+import type { LaneStatus } from '../../../shared/contract/status';
+import { verdictSchema, type Passage } from '../../../shared/records/passage';
+import { CommandErrorBanner } from '../shell/CommandError';
+import { useCommand } from '../shell/use-command';
+import { filterRange, idNumberIncomplete, todayFilter, toSearch, type HistoryFilter } from './history-filter';
+import { PassageDetail } from './PassageDetail';
+import { PassageTable } from './PassageTable';
+
+/** Today's passages (or another day's), searched and filtered, with a detail view and a masked export. */
+export function HistoryView({ client, lanes }: { client: StationClient; lanes: LaneStatus[] }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<HistoryFilter>(() => todayFilter(new Date()));
+  const [passages, setPassages] = useState<Passage[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const search = useCommand(client, 'searchPassages');
+  const exporter = useCommand(client, 'exportPassages');
+  const { run } = search;
+
+  const refresh = useCallback(async () => {
+    const found = await run(toSearch(filter));
+    if (found !== null) setPassages(found);
+  }, [run, filter]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void refresh(), 250); // typing settles before the query runs
+    return () => clearTimeout(timer);
+  }, [refresh]);
+  useEffect(() => client.on('scan', () => void refresh()), [client, refresh]);
+
+  async function loadMore() {
+    const last = passages.at(-1);
+    if (last === undefined) return;
+    const more = await run(toSearch(filter, last.sequence));
+    if (more !== null) setPassages((previous) => [...previous, ...more]);
+  }
+
+  const set = (name: keyof HistoryFilter) => (event: { target: { value: string } }) => setFilter((previous) => ({ ...previous, [name]: event.target.value }));
+  const replace = (changed: Passage) => setPassages((previous) => previous.map((passage) => (passage.id === changed.id ? changed : passage)));
+
+  return (
+    <main className="history-view">
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('history.heading')}</h2>
+        <form className="history-filters" role="search" onSubmit={(event) => (event.preventDefault(), void refresh())}>
+          <label className="field">
+            <span>{t('history.day')}</span>
+            <input type="date" value={filter.day} onChange={set('day')} data-testid="filter-day" />
+          </label>
+          <label className="field">
+            <span>{t('history.from')}</span>
+            <input type="time" value={filter.fromTime} onChange={set('fromTime')} />
+          </label>
+          <label className="field">
+            <span>{t('history.to')}</span>
+            <input type="time" value={filter.toTime} onChange={set('toTime')} />
+          </label>
+          <label className="field">
+            <span>{t('history.idNumber')}</span>
+            <input inputMode="numeric" value={filter.idNumber} onChange={set('idNumber')} aria-invalid={idNumberIncomplete(filter)} data-testid="filter-id" />
+          </label>
+          <label className="field">
+            <span>{t('history.name')}</span>
+            <input value={filter.name} onChange={set('name')} data-testid="filter-name" />
+          </label>
+          <label className="field">
+            <span>{t('history.plate')}</span>
+            <input value={filter.plate} onChange={set('plate')} data-testid="filter-plate" />
+          </label>
+          <label className="field">
+            <span>{t('history.verdict')}</span>
+            <select value={filter.verdict} onChange={set('verdict')} data-testid="filter-verdict">
+              <option value="">{t('history.allVerdicts')}</option>
+              {verdictSchema.options.map((verdict) => (
+                <option key={verdict} value={verdict}>
+                  {t(`verdict.words.${verdict}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </form>
+        {idNumberIncomplete(filter) && <p className="muted">{t('history.idNumberIncomplete')}</p>}
+        {search.state.kind === 'failed' && <CommandErrorBanner error={search.state.error} />}
+        <p className="muted" data-testid="history-count">
+          {t('history.count', { count: passages.length })}
+        </p>
+        <div className="table-scroll">
+          <PassageTable passages={passages} lanes={lanes} selectedId={selectedId} onSelect={setSelectedId} />
+        </div>
+        {passages.length > 0 && passages.length % 100 === 0 && (
+          <button type="button" onClick={() => void loadMore()}>
+            {t('history.more')}
+          </button>
+        )}
+        <div className="export-row">
+          <label>
+            {t('status.export.format')}{' '}
+            <select value={format} onChange={(event) => setFormat(event.target.value === 'csv' ? 'csv' : 'xlsx')}>
+              <option value="xlsx">XLSX</option>
+              <option value="csv">CSV</option>
+            </select>
+          </label>{' '}
+          <button type="button" onClick={() => void exporter.run({ ...filterRange(filter), format, unmasked: false, officerId: null })} data-testid="history-export">
+            {t('history.export')}
+          </button>
+          <span className="muted"> {t('status.export.masked')}</span>
+          {exporter.state.kind === 'done' && (
+            <p role="status" data-testid="history-export-result">
+              {t('status.export.done', { rows: exporter.state.value.rows, path: exporter.state.value.path })}
+            </p>
+          )}
+          {exporter.state.kind === 'failed' && <CommandErrorBanner error={exporter.state.error} />}
+        </div>
+      </section>
+      {selectedId !== null && <PassageDetail client={client} lanes={lanes} passageId={selectedId} onChanged={replace} />}
+    </main>
+  );
+}

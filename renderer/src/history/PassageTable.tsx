@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { LaneStatus } from '../../../shared/contract/status';
+import type { Passage } from '../../../shared/records/passage';
+import { maskIdNumber, maskName } from '../../../shared/privacy/mask';
+import { VerdictIcon } from '../scan/VerdictIcon';
+import { useFormatters } from '../shell/use-formatters';
+
+/** History rows, identity masked (the detail view shows the name to the officer who opens it). */
+export function PassageTable({ passages, lanes, selectedId, onSelect }: { passages: Passage[]; lanes: LaneStatus[]; selectedId: string | null; onSelect(id: string): void }) {
+  const { t } = useTranslation();
+  const format = useFormatters(lanes);
+  return (
+    <table className="passage-table" data-testid="history-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('history.time')}</th>
+          <th scope="col">{t('history.lane')}</th>
+          <th scope="col">{t('history.verdict')}</th>
+          <th scope="col">{t('history.name')}</th>
+          <th scope="col">{t('history.idNumber')}</th>
+          <th scope="col">{t('history.plate')}</th>
+          <th scope="col">{t('history.sync')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {passages.map((passage) => {
+          const verdict = passage.override?.verdict ?? passage.verdict;
+          return (
+            <tr key={passage.id} aria-selected={passage.id === selectedId} data-testid="history-row" data-verdict={verdict}>
+              <td>
+                <button type="button" className="link" onClick={() => onSelect(passage.id)}>
+                  {format.time(passage.scannedAt)}
+                </button>
+              </td>
+              <td>{format.laneName(passage.laneId)}</td>
+              <td className={`verdict-text verdict-${verdict}`}>
+                <VerdictIcon verdict={verdict} /> {t(`verdict.words.${verdict}`)}
+                {passage.override !== null && <span className="muted"> ({t('history.overridden')})</span>}
+              </td>
+              <td>{passage.identity.fullName === null ? '—' : maskName(passage.identity.fullName)}</td>
+              <td>{passage.identity.idNumber === null ? '—' : maskIdNumber(passage.identity.idNumber)}</td>
+              <td>{passage.plate ?? ''}</td>
+              <td>{t(`history.syncStates.${passage.syncState}`)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationClient } from '../../../shared/contract/client';
+import { CommandErrorBanner } from '../shell/CommandError';
+import { useCommand } from '../shell/use-command';
+
+/** The shift starts here: officer id and PIN. The status bar stays visible above and below. */
+export function SignInScreen({ client, checkpointName }: { client: StationClient; checkpointName: string }) {
+  const { t } = useTranslation();
+  const [officerId, setOfficerId] = useState('');
+  const [pin, setPin] = useState('');
+  const signIn = useCommand(client, 'signIn');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    // The session arrives with the next status event; only the PIN field is cleared on failure.
+    if ((await signIn.run({ officerId: officerId.trim(), pin })) === null) setPin('');
+  }
+
+  return (
+    <main className="sign-in">
+      <form className="card sign-in-card" onSubmit={(event) => void submit(event)} aria-labelledby="sign-in-heading">
+        <h2 id="sign-in-heading">{t('signIn.heading')}</h2>
+        <p className="checkpoint-name">{checkpointName}</p>
+        <label className="field">
+          <span>{t('signIn.officerId')}</span>
+          <input name="officerId" autoComplete="username" autoFocus required value={officerId} onChange={(event) => setOfficerId(event.target.value)} data-testid="sign-in-officer" />
+        </label>
+        <label className="field">
+          <span>{t('signIn.pin')}</span>
+          <input
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="current-password"
+            pattern="\d{4,8}"
+            required
+            value={pin}
+            onChange={(event) => setPin(event.target.value)}
+            data-testid="sign-in-pin"
+          />
+        </label>
+        <button type="submit" className="primary" disabled={signIn.state.kind === 'running'} data-testid="sign-in-submit">
+          {t('signIn.submit')}
+        </button>
+        {signIn.state.kind === 'failed' && <CommandErrorBanner error={signIn.state.error} context="signIn" testId="sign-in-error" />}
+      </form>
+    </main>
+  );
+}
