@@ -53,7 +53,8 @@ async function embeddedCentralApi(): Promise<string[]> {
   });
   console.log(`Embedded reference central API: ${url}`);
   run(process.execPath, ['bin/station.js', 'enrol', '--api', url, '--secret', secret, ...forwardedArgs]);
-  return ['--api', url];
+  // The embedded demo has no officers yet: the demo officer's shift starts at once.
+  return ['--api', url, '--demo-officer'];
 }
 
 function run(command: string, args: string[]): void {

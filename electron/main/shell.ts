@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import NapiDriver from 'better-sqlite3-mc-napi';
 import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy';
 import { loadEnrolment } from '../core/central/enrolment';
+import { defaultConfigFile } from '../core/config/data-dir';
 import { loadConfig } from '../core/config/load-config';
 import { startWorkerDecoder } from '../core/decoding/worker-decoder';
 import { loadDatabaseKey } from '../core/db/database-key';
@@ -111,7 +113,7 @@ export function launchShell(options: ShellOptions): void {
 }
 
 async function startStation(options: ShellOptions): Promise<RunningStation> {
-  const { values } = parseArgs({ args: [...options.argv], options: { data: { type: 'string' }, config: { type: 'string' }, api: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({ args: [...options.argv], options: { data: { type: 'string' }, config: { type: 'string' }, api: { type: 'string' }, 'demo-officer': { type: 'boolean' } }, strict: false });
   const loaded = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
   const { dataDir } = loaded;
   const apiOverride = asString(values.api);
@@ -129,6 +131,8 @@ async function startStation(options: ShellOptions): Promise<RunningStation> {
   const enrolment = config.api.url === null ? null : await loadEnrolment(dataDir, config.api.url);
   const station = createStation({
     config,
+    // Settings are saved to the per-user config file, created on the first save.
+    configPath: loaded.configFile ?? resolve(asString(values.config) ?? defaultConfigFile),
     dataDir,
     host: 'electron',
     logger,
@@ -142,6 +146,7 @@ async function startStation(options: ShellOptions): Promise<RunningStation> {
       ffmpegPath: resolveFfmpegPath({ resourcesDir: options.resourcesDir, platform: process.platform }),
     },
   });
+  if (values['demo-officer'] === true) station.officers.startDemoShift();
   station.lanes.start();
 
   const apiOrigin = config.api.url === null ? [] : [new URL(config.api.url).origin];

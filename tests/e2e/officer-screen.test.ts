@@ -60,9 +60,11 @@ async function recordVerdictsAndSounds(page: Page) {
     const sounds: string[] = [];
     Object.assign(window, { __verdicts: seen, __sounds: sounds });
     const play = HTMLMediaElement.prototype.play;
+    // Counted once playing really started: the file was served, decoded and allowed to play.
     HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      if (this instanceof HTMLAudioElement) sounds.push(this.src);
-      return play.call(this);
+      const started = play.call(this);
+      if (this instanceof HTMLAudioElement) void started.then(() => sounds.push(this.src));
+      return started;
     };
     new MutationObserver(() => {
       const panel = document.querySelector<HTMLElement>('[data-testid=verdict-panel]');

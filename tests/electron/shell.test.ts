@@ -23,7 +23,7 @@ interface Launched {
   window: FakeBrowserWindow;
 }
 
-async function launch(desktop = { autoStart: false, kiosk: false }): Promise<Launched> {
+async function launch(desktop = { autoStart: false, kiosk: false }, extraArgs: string[] = []): Promise<Launched> {
   // The whole shell under plain Node: a fresh set of typed Electron fakes per launch, the real core behind it.
   vi.resetModules();
   const electron = createFakeElectron();
@@ -39,7 +39,7 @@ async function launch(desktop = { autoStart: false, kiosk: false }): Promise<Lau
     rendererDir: tempDir(),
     preloadPath: '/app/preload.cjs',
     decoderWorkerUrl: new URL('file:///app/decoder-worker.mjs'),
-    argv: ['.', '--data', dataDir, '--config', configFile],
+    argv: ['.', '--data', dataDir, '--config', configFile, ...extraArgs],
     processEvents,
     resourcesDir: null,
     linuxAutostartDir: autostartDir,
@@ -121,6 +121,17 @@ describe('Electron shell wiring', () => {
     expect(answer('geolocation', appEntryUrl)).toBe(false);
     expect(checkHandler!(null, 'media', 'app://station', { mediaType: 'video' } as never)).toBe(true);
     expect(checkHandler!(null, 'serial', 'app://station', {} as never)).toBe(false);
+  });
+
+  it('the embedded demo (--demo-officer) starts the demo shift; settings are saved to the config file', async () => {
+    launched = await launch(undefined, ['--demo-officer']);
+    const invoke = launched.electron.ipcMain.handlers.get(ipcChannels.invoke)!;
+    const status = (await invoke(frameEvent(appEntryUrl, true), 'getStatus', undefined)) as { ok: true; value: { officer: { officerId: string } | null } };
+    expect(status.value.officer?.officerId).toBe('demo');
+    const view = (await invoke(frameEvent(appEntryUrl, true), 'getSettings', undefined)) as { ok: true; value: { settings: object; configPath: string } };
+    expect(view.value.configPath).toBe(join(launched.dataDir, 'config.json'));
+    expect(await invoke(frameEvent(appEntryUrl, true), 'saveSettings', { ...view.value.settings, retentionDays: 40 })).toMatchObject({ ok: true });
+    expect(JSON.parse(readFileSync(view.value.configPath, 'utf8'))).toMatchObject({ retention: { days: 40 }, desktop: { kiosk: false } });
   });
 
   it('applies the desktop options: kiosk window and start at login', async () => {

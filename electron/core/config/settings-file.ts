@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { describeIssues } from '../../../shared/contract/result';
 import { stationConfigSchema, type StationConfig } from '../../../shared/config/station-config';
 import type { StationSettings } from '../../../shared/config/station-settings';
@@ -26,6 +27,20 @@ export class SettingsRejectedError extends Error {
 }
 
 /**
+ * The configuration file as a plain object. A file that does not exist yet (the desktop app's
+ * per-user config before the first save) is an empty configuration, and its folder is created.
+ */
+async function readConfigObject(configPath: string): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse((await readFile(configPath, 'utf8')).replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(configPath), { recursive: true });
+    return {};
+  }
+}
+
+/**
  * Writes the settings into the configuration file, keeping every other field the administrator
  * wrote (paths, privacy, sections this version does not know). The whole result is validated
  * before anything is written, and written atomically. Returns the new configuration and the fields
@@ -36,7 +51,7 @@ export async function saveSettingsToFile(
   settings: StationSettings,
   open?: OpenFile,
 ): Promise<{ config: StationConfig; changed: (keyof StationSettings)[] }> {
-  const raw = JSON.parse((await readFile(configPath, 'utf8')).replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  const raw = await readConfigObject(configPath);
   const before = stationConfigSchema.safeParse(raw);
   const section = (name: string) => (typeof raw[name] === 'object' && raw[name] !== null ? (raw[name] as Record<string, unknown>) : {});
   const next = {

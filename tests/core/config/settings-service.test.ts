@@ -23,10 +23,10 @@ const adminFile = {
   retention: { days: 21 },
 };
 
-function setUp(options: { configPath?: 'none'; openFile?: OpenFile } = {}) {
+function setUp(options: { configPath?: 'none' | 'not-yet-written'; openFile?: OpenFile } = {}) {
   const folder = tempDir();
-  const configPath = join(folder, 'config.json');
-  writeFileSync(configPath, JSON.stringify(adminFile, null, 2));
+  const configPath = join(folder, options.configPath === 'not-yet-written' ? 'profile/checkpoint-station/config.json' : 'config.json');
+  if (options.configPath !== 'not-yet-written') writeFileSync(configPath, JSON.stringify(adminFile, null, 2));
   const config = stationConfigSchema.parse(adminFile);
   const { db } = openDatabase(join(folder, 'data', 'station.db'), { key: testKey });
   const applyLive = vi.fn();
@@ -76,6 +76,13 @@ describe('settings', () => {
     expect(applyLive).toHaveBeenCalledWith(next);
     expect(listAudit(db, { limit: 1 })).toMatchObject([{ action: 'settings.change', actor: 'officer:CB-0042', details: { changed: ['checkpoint', 'dedupeWindowMs', 'retentionDays'] } }]);
     expect(JSON.stringify(listAudit(db, { limit: 1 }))).not.toContain('cổng 2');
+  });
+
+  it('the first save of a desktop app creates its per-user config file (and folder), valid as a whole', async () => {
+    const { service, settings, fileNow } = setUp({ configPath: 'not-yet-written' });
+    await service.save({ ...settings, retentionDays: 30 });
+    expect(fileNow()).toMatchObject({ checkpoint: adminFile.checkpoint, retention: { days: 30 }, api: { url: null } });
+    expect(stationConfigSchema.safeParse(fileNow()).success).toBe(true);
   });
 
   it('says a restart is needed for new lanes, API URL or checkpoint id, and remembers it', async () => {
