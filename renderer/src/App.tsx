@@ -85,7 +85,10 @@ function OnShift({ client, status, officer }: { client: StationClient; status: S
   return (
     <>
       <NavTabs current={view} onSelect={setView} />
-      {view === 'scan' && <ScanView client={client} lanes={status.lanes} feed={feed} actions={verdictActions} />}
+      {/* Kept mounted while hidden: webcam lanes go on scanning while the officer uses another screen. */}
+      <div hidden={view !== 'scan'}>
+        <ScanView client={client} lanes={status.lanes} feed={feed} actions={verdictActions} />
+      </div>
       {view === 'declaration' && (
         <main className="declaration-view">
           <DeclarationForm client={client} />

@@ -122,7 +122,7 @@ describe("the officer's screen in Chromium, with the fake camera and the referen
         { verdict: 'deny', name: denied.fullName },
         { verdict: 'pass', name: passer.fullName },
       ]);
-      expect(await recorder.sounds()).toEqual(['invalid', 'deny', 'pass']);
+      await expect.poll(recorder.sounds).toEqual(['invalid', 'deny', 'pass']);
       const panel = page.getByTestId('verdict-panel');
       expect(await panel.getByTestId('verdict-words').textContent()).toBe('ĐƯỢC QUA');
       expect(await panel.getByTestId('verdict-verification').textContent()).toBe('Đã xác thực trực tuyến');
@@ -164,8 +164,10 @@ describe("the officer's screen in Chromium, with the fake camera and the referen
       await page.keyboard.type(declarant.idNumber);
       await page.keyboard.press('Enter');
       await page.getByTestId('declaration-accepted').waitFor();
-      await expect.poll(() => page.getByTestId('verdict-name').textContent()).toBe(declarant.fullName);
-      expect(await page.getByTestId('verdict-panel').getAttribute('data-verdict')).toBe('pass');
+      // The panel beside the form (the scan screen's, hidden, follows every lane too).
+      const declared = page.locator('.declaration-view').getByTestId('verdict-panel');
+      await expect.poll(() => declared.getByTestId('verdict-name').textContent()).toBe(declarant.fullName);
+      expect(await declared.getAttribute('data-verdict')).toBe('pass');
 
       // History: the overridden passage, found by a name typed without diacritics.
       await openScreen(page, 3, 'history-table');
@@ -233,7 +235,7 @@ describe("the officer's screen in Chromium, with the fake camera and the referen
       await page.getByLabel('Số điện thoại').fill('0987654321');
       for (const label of ['Tỉnh/thành phố', 'Quận/huyện hoặc xã/phường', 'Nơi đi', 'Nơi đến']) await page.getByLabel(label).fill('Hà Nội');
       await page.getByTestId('declaration-submit').click();
-      await expect.poll(() => page.getByTestId('verdict-verification').textContent()).toBe('Xác định ngoại tuyến');
+      await expect.poll(() => page.locator('.declaration-view').getByTestId('verdict-verification').textContent()).toBe('Xác định ngoại tuyến');
       await expect.poll(() => page.getByTestId('status-queue').getAttribute('data-pending'), { timeout: 10_000 }).not.toBe('0');
       await saveScreenshot(page, 'officer-offline-1366x768');
 
