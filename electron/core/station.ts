@@ -189,7 +189,10 @@ export function createStation(options: StationOptions): Station {
     if (range.from > range.to) throw new CommandError('invalid_input', 'the shift range ends before it starts');
     return summariseShift(database.db, range, {
       offlineMs: (within) => connectivityLog.offlineMs(within, new Date()),
-      queue: () => ({ pending: sync.status().pending, deadLetters: sync.status().deadLetters }),
+      queue: () => {
+        const { pending, deadLetters } = sync.status();
+        return { pending, deadLetters };
+      },
     });
   }
 

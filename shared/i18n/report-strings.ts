@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { interpolate } from '../codes/problems';
 import en from './report.en.json';
 import vi from './report.vi.json';
 
@@ -41,7 +42,7 @@ export function reportStrings(locale: 'vi' | 'en'): ReportStrings {
 /** "2 giờ 05 phút" from milliseconds, rounded down to the minute. */
 export function formatDuration(ms: number, labels: ReportStrings): string {
   const minutes = Math.floor(ms / 60_000);
-  return labels.duration.replace('{{hours}}', String(Math.floor(minutes / 60))).replace('{{minutes}}', String(minutes % 60).padStart(2, '0'));
+  return interpolate(labels.duration, { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
 }
 
 /** `yyyy-MM-dd HH:mm` on the officer's wall clock. */

@@ -50,7 +50,7 @@ describe('status screen in Chromium (browser mode)', () => {
       expect(await connectivity.innerText()).toContain('Trực tuyến');
       // Export today's passages from the screen: a file in the data folder, identity masked.
       await page.getByTestId('export-today').click();
-      await expect.poll(() => page.getByTestId('export-result').textContent()).toContain(join(dataDir, 'exports', 'passages-'));
+      await expect.poll(() => page.getByTestId('export-today-result').textContent()).toContain(join(dataDir, 'exports', 'passages-'));
       // The token is taken out of the address bar once read.
       expect(page.url()).not.toContain('token=');
       await saveScreenshot(page, 'status-1366x768');

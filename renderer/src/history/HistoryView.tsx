@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../../shared/contract/client';
 import type { LaneStatus } from '../../../shared/contract/status';
 import { verdictSchema, type Passage } from '../../../shared/records/passage';
+import { ExportPassagesControl } from '../passage/ExportPassagesControl';
 import { CommandErrorBanner } from '../shell/CommandError';
 import { useCommand } from '../shell/use-command';
 import { filterRange, idNumberIncomplete, todayFilter, toSearch, type HistoryFilter } from './history-filter';
@@ -15,9 +16,7 @@ export function HistoryView({ client, lanes }: { client: StationClient; lanes: L
   const [filter, setFilter] = useState<HistoryFilter>(() => todayFilter(new Date()));
   const [passages, setPassages] = useState<Passage[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
   const search = useCommand(client, 'searchPassages');
-  const exporter = useCommand(client, 'exportPassages');
   const { run } = search;
 
   const refresh = useCallback(async () => {
@@ -95,25 +94,7 @@ export function HistoryView({ client, lanes }: { client: StationClient; lanes: L
             {t('history.more')}
           </button>
         )}
-        <div className="export-row">
-          <label>
-            {t('status.export.format')}{' '}
-            <select value={format} onChange={(event) => setFormat(event.target.value === 'csv' ? 'csv' : 'xlsx')}>
-              <option value="xlsx">XLSX</option>
-              <option value="csv">CSV</option>
-            </select>
-          </label>{' '}
-          <button type="button" onClick={() => void exporter.run({ ...filterRange(filter), format, unmasked: false, officerId: null })} data-testid="history-export">
-            {t('history.export')}
-          </button>
-          <span className="muted"> {t('status.export.masked')}</span>
-          {exporter.state.kind === 'done' && (
-            <p role="status" data-testid="history-export-result">
-              {t('status.export.done', { rows: exporter.state.value.rows, path: exporter.state.value.path })}
-            </p>
-          )}
-          {exporter.state.kind === 'failed' && <CommandErrorBanner error={exporter.state.error} />}
-        </div>
+        <ExportPassagesControl client={client} range={() => filterRange(filter)} label={t('history.export')} testId="history-export" />
       </section>
       {selectedId !== null && <PassageDetail client={client} lanes={lanes} passageId={selectedId} onChanged={replace} />}
     </main>
