@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{shared,core,electron,central-api,renderer}/**/*.test.{ts,tsx}'],
+          include: ['tests/{shared,core,electron,central-api,renderer,repository}/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 30_000,
         },

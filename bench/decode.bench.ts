@@ -193,7 +193,7 @@ function render(results: ConfigResult[], worker: Map<string, number[]>, ours: So
 
 ## Corpus (images decoded to exactly the expected text / images)
 
-zxing-blackbox and zxing-cpp-samples are reported apart and never added up: the second is zxing-cpp's own regression set (see ../shared/corpus/README.md). Reference minimums at 0° from the upstream harnesses: ZXing Java 17, 32, 38, 36, 19, 15 (blackbox); zxing-cpp 8, 50, 18, 15, 16, 15 (samples).
+zxing-blackbox and zxing-cpp-samples are reported apart and never added up: the second is zxing-cpp's own regression set (see tests/data/qr-corpus/README.md). Reference minimums at 0° from the upstream harnesses: ZXing Java 17, 32, 38, 36, 19, 15 (blackbox); zxing-cpp 8, 50, 18, 15, 16, 15 (samples).
 
 ${table(['set', ...labels], corpusRows)}
 

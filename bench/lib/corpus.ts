@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The shared third-party QR corpus (see its README): images with their exact expected texts. */
-export const corpusRoot = process.env.QR_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
+/** The third-party QR corpus kept in the repository (tests/data/qr-corpus/README.md): images with their exact expected texts. */
+export const corpusRoot = fileURLToPath(new URL('../../tests/data/qr-corpus', import.meta.url));
 
 /** The two sources are never added up: zxing-cpp's set is biased towards zxing-cpp (its README). */
 export const corpusSources = ['zxing-blackbox', 'zxing-cpp-samples'] as const;
@@ -21,7 +21,6 @@ export interface CorpusImage {
 const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp']);
 
 export function listCorpus(): CorpusImage[] {
-  if (!existsSync(corpusRoot)) throw new Error(`QR corpus not found at ${corpusRoot} (set QR_CORPUS)`);
   const images: CorpusImage[] = [];
   for (const source of corpusSources) {
     for (const set of readdirSync(join(corpusRoot, source)).sort()) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findProvince, PROVINCE_CODES } from '../../../shared/codes';
 
-const csvPath = new URL('../../../../shared/reference/province-codes.csv', import.meta.url);
+const csvPath = new URL('../../data/reference/province-codes.csv', import.meta.url);
 
 describe('province codes', () => {
   it('equal the reference CSV, row for row', () => {
