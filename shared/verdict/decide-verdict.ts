@@ -44,26 +44,31 @@ export function verdictInputs(code: ClassifiedCode, online: VerifyResponse | nul
 
 /**
  * The verdict: a pure function of the classified code, the online answer (if any), the cached
- * reference data. Rules are evaluated in order; the first that holds decides. An invalid code is
- * INVALID whatever the rules say, and no matching rule means the officer checks by eye.
+ * reference data. Rules are evaluated in order; the first that holds decides, and no matching rule
+ * means the officer checks by eye. A code with errors is INVALID whatever the rules say, except
+ * that a deny outranks it: a wanted person's damaged card is still a wanted person's card.
  */
 export function decideVerdict(code: ClassifiedCode, online: VerifyResponse | null, reference: ReferenceData): Decision {
   const verification = online === null ? 'offline' : 'online';
-  const warnings = code.problems.filter((problem) => problem.severity === 'warning').map((problem) => ({ code: problem.code }));
+  const severity = (level: 'error' | 'warning') => code.problems.filter((problem) => problem.severity === level).map((problem) => ({ code: problem.code }));
   const base = { verification, ruleSetVersion: reference.rules.version } as const;
-  if (!code.valid) {
-    return { ...base, verdict: 'invalid', reasons: code.problems.filter((problem) => problem.severity === 'error').map((problem) => ({ code: problem.code })) };
-  }
-  const inputs = verdictInputs(code, online, reference.denyList) as unknown as Record<string, unknown>;
-  for (const rule of reference.rules.rules) {
+  const decided = firstHoldingRule(reference.rules, verdictInputs(code, online, reference.denyList));
+  if (code.valid) return { ...base, verdict: decided.verdict, reasons: [decided.reason, ...severity('warning')] };
+  // Served rules are data: whatever they say, a damaged code is never a pass or a check.
+  if (decided.verdict === 'deny') return { ...base, verdict: 'deny', reasons: [decided.reason, ...severity('error'), ...severity('warning')] };
+  return { ...base, verdict: 'invalid', reasons: severity('error') };
+}
+
+function firstHoldingRule(rules: RuleSet, inputs: VerdictInputs): { verdict: Verdict; reason: VerdictReason } {
+  for (const rule of rules.rules) {
     let holds: boolean;
     try {
-      holds = jsonLogic.truthy(jsonLogic.apply(rule.when as jsonLogic.RulesLogic, inputs));
+      holds = jsonLogic.truthy(jsonLogic.apply(rule.when as jsonLogic.RulesLogic, inputs as unknown as Record<string, unknown>));
     } catch {
       // A rule that cannot be evaluated (bad data from the server) must not let a later rule pass someone.
-      return { ...base, verdict: 'check', reasons: [{ code: 'rule-error', params: { rule: rule.id } }, ...warnings] };
+      return { verdict: 'check', reason: { code: 'rule-error', params: { rule: rule.id } } };
     }
-    if (holds) return { ...base, verdict: rule.verdict, reasons: [{ code: rule.reason }, ...warnings] };
+    if (holds) return { verdict: rule.verdict, reason: { code: rule.reason } };
   }
-  return { ...base, verdict: 'check', reasons: [{ code: 'no-rule-matched' }, ...warnings] };
+  return { verdict: 'check', reason: { code: 'no-rule-matched' } };
 }

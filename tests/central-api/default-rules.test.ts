@@ -1,26 +1,36 @@
-import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULE_SET, type VerdictInputs } from '../../shared/rules/default-rules';
+import { classifyCode } from '../../shared/codes';
+import type { CitizenStatus, VerifyResponse } from '../../shared/central/schemas';
+import type { Verdict } from '../../shared/records/passage';
+import { DEFAULT_RULE_SET } from '../../shared/rules/default-rules';
+import { decideVerdict } from '../../shared/verdict/decide-verdict';
 import { validateResponse } from '../helpers/openapi-validator';
 
-/** What the station's engine does with a rule set: the first rule that holds decides. */
-function decide(inputs: VerdictInputs): string | undefined {
-  return DEFAULT_RULE_SET.rules.find((rule) => jsonLogic.truthy(jsonLogic.apply(rule.when, inputs)))?.id;
-}
+// The rule set the central API serves, judged only through the station's own engine: a second
+// evaluator here could agree with itself and disagree with what officers see.
 
-const base: VerdictInputs = {
-  code: { kind: 'chip-card', valid: true, problems: [] },
-  online: { match: 'found', statuses: [], denyListed: false },
-  offline: { denyListed: false, status: null },
-  card: { expired: false },
+const now = new Date('2026-11-23T03:00:00.000Z');
+const idNumber = '001158024485';
+const cardWith = (birthDate: string) => `${idNumber}|110419092|Đinh Thị Huyền|${birthDate}|Nữ|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24042021`;
+const codes = {
+  card: cardWith('08101958'),
+  /** The same card with a birth date no calendar has: an error, but the ID number is readable. */
+  damagedCard: cardWith('32131958'),
+  /** Born 1958, issued 2016: past the 60-year renewal milestone by 2026. */
+  expiredCard: `${idNumber}|110419092|Đinh Thị Huyền|08101958|Nữ|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24042016`,
+  token: 'q7Xv2mL9pR4tY8wB1nK6cZ3fH5jD0sGaE_u-WxYz12',
+  garbage: 'hello world',
 };
-const online = (changes: Partial<NonNullable<VerdictInputs['online']>>): VerdictInputs => ({ ...base, online: { match: 'found', statuses: [], denyListed: false, ...changes } });
-const offline = (changes: Partial<VerdictInputs['offline']>, code: Partial<VerdictInputs['code']> = {}): VerdictInputs => ({
-  ...base,
-  code: { ...base.code, ...code },
-  online: null,
-  offline: { ...base.offline, ...changes },
-});
+
+const answer = (changes: Partial<VerifyResponse> = {}): VerifyResponse => ({ match: 'found', statuses: [], denyListed: false, checkedAt: now.toISOString(), ...changes });
+
+interface Case {
+  code: keyof typeof codes;
+  online: VerifyResponse | null;
+  listed?: CitizenStatus;
+  verdict: Verdict;
+  reason: string;
+}
 
 describe('the default verdict rules', () => {
   it('is a RuleSet of the document, ending in a catch-all pass', () => {
@@ -29,25 +39,29 @@ describe('the default verdict rules', () => {
     expect(new Set(DEFAULT_RULE_SET.rules.map((rule) => rule.id)).size).toBe(DEFAULT_RULE_SET.rules.length);
   });
 
-  it.each([
-    ['clean, online', base, 'clear'],
-    ['deny-listed, online', online({ denyListed: true }), 'deny-list'],
-    ['wanted, online', online({ statuses: ['wanted'] }), 'blocking-status'],
-    ['confirmed case among others, online', online({ statuses: ['quarantine', 'confirmed-case'] }), 'blocking-status'],
-    ['quarantine, online', online({ statuses: ['quarantine'] }), 'quarantine'],
-    ['mismatch', online({ match: 'mismatch' }), 'identity-not-confirmed'],
-    ['not found', online({ match: 'not-found' }), 'identity-not-confirmed'],
-    ['token invalid', online({ match: 'token-invalid' }), 'identity-not-confirmed'],
-    ['invalid code', { ...base, code: { kind: 'unknown', valid: false, problems: ['format.unrecognised'] } }, 'code-invalid'],
-    ['invalid code of a deny-listed ID', { ...online({ denyListed: true }), code: { kind: 'chip-card', valid: false, problems: [] } }, 'deny-list'],
-    ['expired card', { ...base, card: { expired: true } }, 'card-expired'],
-    ['deny-listed, offline', offline({ denyListed: true, status: 'wanted' }), 'deny-list'],
-    ['denied entry on the cached list, offline', offline({ status: 'denied-entry' }), 'blocking-status'],
-    ['quarantine, offline', offline({ status: 'quarantine' }), 'quarantine'],
-    ['VNeID token, offline', offline({}, { kind: 'vneid-token' }), 'vneid-offline'],
-    ['clean card, offline', offline({}), 'clear'],
-    ['online answer outranks the cached list', { ...base, offline: { denyListed: true, status: 'wanted' } }, 'clear'],
-  ] satisfies [string, VerdictInputs, string][])('%s → %s', (_, inputs, expected) => {
-    expect(decide(inputs)).toBe(expected);
+  it.each<[string, Case]>([
+    ['clean, online', { code: 'card', online: answer(), verdict: 'pass', reason: 'clear' }],
+    ['deny-listed, online', { code: 'card', online: answer({ denyListed: true }), verdict: 'deny', reason: 'deny-list' }],
+    ['wanted, online', { code: 'card', online: answer({ statuses: ['wanted'] }), verdict: 'deny', reason: 'blocking-status' }],
+    ['confirmed case among others, online', { code: 'card', online: answer({ statuses: ['quarantine', 'confirmed-case'] }), verdict: 'deny', reason: 'blocking-status' }],
+    ['quarantine, online', { code: 'card', online: answer({ statuses: ['quarantine'] }), verdict: 'check', reason: 'quarantine' }],
+    ['mismatch', { code: 'card', online: answer({ match: 'mismatch' }), verdict: 'check', reason: 'identity-not-confirmed' }],
+    ['not found', { code: 'card', online: answer({ match: 'not-found' }), verdict: 'check', reason: 'identity-not-confirmed' }],
+    ['token invalid', { code: 'token', online: answer({ match: 'token-invalid' }), verdict: 'check', reason: 'identity-not-confirmed' }],
+    ['garbage', { code: 'garbage', online: null, verdict: 'invalid', reason: 'format.unrecognised' }],
+    ['damaged card, not listed', { code: 'damagedCard', online: null, verdict: 'invalid', reason: 'date.invalid' }],
+    ['damaged card of a deny-listed person, offline', { code: 'damagedCard', online: null, listed: 'wanted', verdict: 'deny', reason: 'deny-list' }],
+    ['damaged card of a person the server denies', { code: 'damagedCard', online: answer({ denyListed: true }), verdict: 'deny', reason: 'deny-list' }],
+    ['expired card', { code: 'expiredCard', online: answer(), verdict: 'check', reason: 'card-expired' }],
+    ['deny-listed, offline', { code: 'card', online: null, listed: 'wanted', verdict: 'deny', reason: 'deny-list' }],
+    ['quarantine on the cached list, offline', { code: 'card', online: null, listed: 'quarantine', verdict: 'deny', reason: 'deny-list' }],
+    ['VNeID token, offline', { code: 'token', online: null, verdict: 'check', reason: 'vneid-offline' }],
+    ['clean card, offline', { code: 'card', online: null, verdict: 'pass', reason: 'clear' }],
+    ['the online answer outranks the cached list', { code: 'card', online: answer(), listed: 'wanted', verdict: 'pass', reason: 'clear' }],
+  ])('%s', (_, { code, online, listed, verdict, reason }) => {
+    const classified = classifyCode(codes[code], { now });
+    const denyList = new Map<string, CitizenStatus>(listed === undefined ? [] : [[idNumber, listed]]);
+    const decision = decideVerdict(classified, online, { rules: DEFAULT_RULE_SET, denyList });
+    expect({ verdict: decision.verdict, reason: decision.reasons[0]?.code }).toEqual({ verdict, reason });
   });
 });
