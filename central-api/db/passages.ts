@@ -5,6 +5,7 @@ import { getCitizen } from './citizens';
 export interface AdminPassage {
   id: string;
   stationId: string;
+  sequence: number;
   scannedAt: string;
   codeKind: string;
   verdict: string;
@@ -44,7 +45,7 @@ export function createPassageStore(db: Database): PassageStore {
       @revision, @overrideVerdict, @overrideReason, @overrideOfficerId, @overrideAt)`);
   const poisoned = db.prepare('SELECT 1 FROM poisoned_passages WHERE passage_id = ?');
   const poison = db.prepare('INSERT OR IGNORE INTO poisoned_passages (passage_id) VALUES (?)');
-  const list = db.prepare(`SELECT id, station_id AS stationId, scanned_at AS scannedAt, code_kind AS codeKind, verdict, revision,
+  const list = db.prepare(`SELECT id, station_id AS stationId, sequence, scanned_at AS scannedAt, code_kind AS codeKind, verdict, revision,
     override_verdict AS overrideVerdict FROM passages ORDER BY station_id, sequence`);
 
   return {

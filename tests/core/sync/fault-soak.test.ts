@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CentralApi } from '../../../central-api/server';
 import { loadDatabaseKey } from '../../../electron/core/db/database-key';
 import { closeDatabase, openDatabase } from '../../../electron/core/db/open-database';
+import { createPassageAmendments } from '../../../electron/core/store/passage-amendments';
 import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { enrolSecret, startTestCentralApi } from '../../helpers/central-api';
 import { samplePassageDraft } from '../../helpers/fixtures';
@@ -14,6 +15,16 @@ const tempDir = useTempDirs();
 const good = 10_000;
 const poisoned = 20;
 const kills = 5;
+const annotated = 300;
+const overridden = 60;
+
+interface PassageContent {
+  id: string;
+  sequence: number;
+  revision: number;
+}
+/** One passage as text, so that a missing, doubled or stale copy shows in the diff. */
+const byContent = (rows: PassageContent[]) => rows.map(({ id, sequence, revision }) => `${sequence}:${id}:r${revision}`).sort();
 
 /** Over a third of calls go wrong, in every way the reference server can make them go wrong. */
 const faultPlan = {
@@ -61,8 +72,19 @@ describe('fault soak', () => {
     const database = openDatabase(join(stationDir, 'station.db'), { key: await loadDatabaseKey({ dataDir: stationDir }) });
     const store = createPassageStore(database.db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => new Date(), serverOffsetMs: () => null } });
     const ids = database.db.transaction(() => Array.from({ length: good + poisoned }, () => store.record(samplePassageDraft()).id))();
-    closeDatabase(database);
     const poison = ids.filter((_, index) => index % Math.floor(ids.length / poisoned) === 3).slice(0, poisoned);
+    // Amended passages travel at their newest revision: a stale copy on the server would show as r0 or r1.
+    const amendments = createPassageAmendments(database.db);
+    const amendable = ids.filter((id) => !poison.includes(id));
+    for (const [index, id] of amendable.slice(0, annotated).entries()) {
+      amendments.annotate(id, { plate: `29A-${index}`, note: null }, 'CB-7', new Date());
+      if (index < overridden) amendments.override(id, { verdict: 'check', reason: 'kiểm tra lại' }, 'CB-7', new Date());
+    }
+    const poisonSet = new Set(poison);
+    const recorded = database.db.prepare('SELECT id, sequence, revision FROM passages ORDER BY sequence').all() as PassageContent[];
+    const expected = byContent(recorded.filter(({ id }) => !poisonSet.has(id)));
+    expect(recorded.map(({ sequence }) => sequence)).toEqual(recorded.map((_, index) => index + 1));
+    closeDatabase(database);
     for (const passageId of poison) await admin(url, 'POST', '/admin/poison', { passageId });
     expect((await runStationAsync(['enrol', '--data', stationDir, '--api', url, '--secret', enrolSecret, '--station-id', 'SOAK-1'])).code).toBe(0);
     await injectFaults(api);
@@ -81,13 +103,16 @@ describe('fault soak', () => {
     expect(finish.code).toBe(0);
     expect(JSON.parse(finish.stdout)).toMatchObject({ remaining: 0, error: null });
 
-    const stored = (await (await fetch(`${url}/admin/passages`)).json()) as { id: string }[];
-    const storedIds = new Set(stored.map((passage) => passage.id));
-    expect(stored).toHaveLength(good);
-    expect(storedIds.size).toBe(good);
-    const poisonSet = new Set(poison);
-    expect(ids.filter((id) => !poisonSet.has(id) && !storedIds.has(id))).toEqual([]);
-    expect(poison.filter((id) => storedIds.has(id))).toEqual([]);
+    // On the server: every passage but the poisoned ones exactly once, at its newest revision, nothing else.
+    const stored = (await (await fetch(`${url}/admin/passages`)).json()) as (PassageContent & { stationId: string })[];
+    expect(new Set(stored.map((passage) => passage.stationId))).toEqual(new Set(['SOAK-1']));
+    expect(byContent(stored)).toEqual(expected);
+    expect(expected).toHaveLength(good);
+    expect(expected.filter((row) => row.endsWith(':r2'))).toHaveLength(overridden);
+    // No gaps: the sequences missing on the server are exactly the poisoned passages'.
+    const storedSequences = new Set(stored.map((passage) => passage.sequence));
+    const missingSequences = recorded.filter(({ sequence }) => !storedSequences.has(sequence));
+    expect(missingSequences.map(({ id }) => id)).toEqual(recorded.filter(({ id }) => poisonSet.has(id)).map(({ id }) => id));
 
     const after = openDatabase(join(stationDir, 'station.db'), { key: await loadDatabaseKey({ dataDir: stationDir }) });
     const states = after.db.prepare('SELECT sync_state, count(*) AS n FROM passages GROUP BY sync_state ORDER BY sync_state').all();
