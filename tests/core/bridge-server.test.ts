@@ -45,6 +45,8 @@ function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
 describe('browser-mode bridge', () => {
   it('listens on loopback only and prints a URL carrying its token in the fragment', async () => {
     const { bridge: server, token } = await startBridge();
+    const url = new URL(server.url);
+    expect(server.address()).toEqual({ address: '127.0.0.1', family: 'IPv4', port: Number(url.port) });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
     expect(token.length).toBe(32);
   });

@@ -3,8 +3,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { commandNames } from '../../shared/contract/command-names';
 import { ipcChannels } from '../../shared/contract/preload-api';
 import { appEntryUrl } from '../../electron/main/security-policy';
+import { createWindowOptions } from '../../electron/main/window-options';
 import { linuxAutostartFileName } from '../../electron/main/auto-start';
 import { crashHistoryFileName } from '../../electron/main/crash-history';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -21,6 +23,8 @@ interface Launched {
   dataDir: string;
   autostartDir: string;
   window: FakeBrowserWindow;
+  /** Every window this launch opened. */
+  windows: FakeBrowserWindow[];
 }
 
 async function launch(desktop = { autoStart: false, kiosk: false }, extraArgs: string[] = []): Promise<Launched> {
@@ -49,7 +53,7 @@ async function launch(desktop = { autoStart: false, kiosk: false }, extraArgs: s
     if (created === undefined || created.loadedUrls.length === 0) throw new Error(`window not loaded yet ${electron.dialog.errors.join('; ')}`);
     return created;
   });
-  return { electron, processEvents, dataDir, autostartDir, window };
+  return { electron, processEvents, dataDir, autostartDir, window, windows: FakeBrowserWindow.created.slice(windowsBefore) };
 }
 
 const frameEvent = (url: string, topLevel: boolean) => ({ senderFrame: { url, parent: topLevel ? null : {} } }) as unknown as IpcMainInvokeEvent;
@@ -70,25 +74,31 @@ describe('Electron shell wiring', () => {
   it('opens one hardened window on the app page, shown when ready', async () => {
     launched = await launch();
     const { window } = launched;
-    expect(window.options.webPreferences).toMatchObject({
-      preload: '/app/preload.cjs',
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      devTools: true, // not packaged: a development run
-    });
-    expect(window.options).toMatchObject({ kiosk: false, fullscreen: false });
+    expect(launched.windows).toEqual([window]);
+    // Exactly the hardened options (window-options.test.ts), nothing overridden; devTools as not packaged.
+    expect(window.options).toEqual(createWindowOptions('/app/preload.cjs', { kiosk: false, devTools: true }));
+    // The only page it ever loads: no remote content, no file page.
     expect(window.loadedUrls).toEqual([appEntryUrl]);
     expect(window.shown).toBe(true);
   });
 
-  it('answers IPC only from our own top-level frame', async () => {
-    launched = await launch();
-    const invoke = launched.electron.ipcMain.handlers.get(ipcChannels.invoke)!;
+  it('answers IPC only from our own top-level frame, on every channel it handles and for every command', async () => {
+    launched = await launch(undefined, ['--demo-officer']);
+    // The fake ipcMain has handle() only: a listener added any other way fails the launch.
+    const { handlers } = launched.electron.ipcMain;
+    expect([...handlers.keys()]).toContain(ipcChannels.invoke);
+    const invoke = handlers.get(ipcChannels.invoke)!;
     expect(await invoke(frameEvent(appEntryUrl, true), 'classifyCode', { payload: 'hello', locale: 'vi' })).toMatchObject({ ok: true });
-    expect(await invoke(frameEvent('https://evil.example/', true), 'getStatus', undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await invoke(frameEvent(appEntryUrl, false), 'getStatus', undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const untrusted = { 'a foreign page': frameEvent('https://evil.example/', true), 'our page in a sub-frame': frameEvent(appEntryUrl, false), 'a frame gone': { senderFrame: null } as unknown as IpcMainInvokeEvent };
+    for (const [channel, handler] of handlers) {
+      for (const [sender, event] of Object.entries(untrusted)) {
+        for (const command of commandNames) {
+          expect(await handler(event, command, undefined), `${command} on ${channel} from ${sender}`).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+        }
+      }
+    }
+    // None reached the core: signOut among them would have ended the demo shift.
+    expect(await invoke(frameEvent(appEntryUrl, true), 'getStatus', undefined)).toMatchObject({ ok: true, value: { officer: { officerId: 'demo' } } });
   });
 
   it('locks down every web contents: no navigation away, no new windows, no webviews', async () => {

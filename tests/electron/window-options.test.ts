@@ -14,6 +14,7 @@ describe('main window options', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       devTools: false,
     });
   });

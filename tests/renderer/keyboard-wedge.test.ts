@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyboardWedge, isCompleteCardPayload } from '../../renderer/src/scanner/keyboard-wedge';
+import { createKeyboardWedge, defaultWedgeTiming, isCompleteCardPayload, type WedgeScan } from '../../renderer/src/scanner/keyboard-wedge';
 
 const card = '001158024485|110419092|Đinh Thị Huyền|08101958|Nữ|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24042021';
 
@@ -13,6 +13,19 @@ function type(wedge: ReturnType<typeof createKeyboardWedge>, text: string, start
     at += gapMs;
   }
   return { scans, end: at - gapMs };
+}
+
+/** Like `type` from 0, under the page's timer ticking every millisecond until `quietMs` after the last key; every scan with when it ended. */
+function typeWhileTicking(wedge: ReturnType<typeof createKeyboardWedge>, text: string, gapMs: number, quietMs: number) {
+  const keys = [...text];
+  const end = (keys.length - 1) * gapMs;
+  const scans: { at: number; scan: WedgeScan }[] = [];
+  for (let at = 0; at <= end + quietMs; at++) {
+    const key = at % gapMs === 0 ? keys[at / gapMs] : undefined;
+    // The timer first: it may fire just before a key due at the same moment.
+    for (const scan of [wedge.tick(at), key === undefined ? null : wedge.key(key, at)]) if (scan) scans.push({ at, scan });
+  }
+  return { scans, end };
 }
 
 describe('keyboard-wedge scanner', () => {
@@ -41,12 +54,14 @@ describe('keyboard-wedge scanner', () => {
   });
 
   it('an 11-field căn cước payload is not cut at its 7th field', () => {
-    const canCuoc = `${card}||||`;
+    const canCuoc = `${card}|Đinh Văn A||x|`;
+    // Its first 7 fields alone are a complete payload, which a pause would end.
     expect(isCompleteCardPayload(card)).toBe(true);
     expect(isCompleteCardPayload(canCuoc)).toBe(true);
     expect(isCompleteCardPayload('001158024485|110419092|Đinh Thị Huyền|08101958|Nữ|Khánh Vân|2404')).toBe(false);
+    // A scanner without a suffix, at the slowest pace that is still one burst.
     const wedge = createKeyboardWedge();
-    const { end } = type(wedge, canCuoc, 0, 4);
-    expect(wedge.key('Enter', end + 4)).toEqual({ text: canCuoc, endedBy: 'suffix' });
+    const { scans, end } = typeWhileTicking(wedge, canCuoc, defaultWedgeTiming.maxGapMs, defaultWedgeTiming.idleMs * 2);
+    expect(scans).toEqual([{ at: end + defaultWedgeTiming.settleMs, scan: { text: canCuoc, endedBy: 'structure' } }]);
   });
 });

@@ -25,6 +25,8 @@ export interface BridgeServer {
   /** The address to open in a browser, token included (in the fragment, so it is never sent in a request). */
   url: string;
   origin: string;
+  /** The socket actually bound, as the OS reports it; null once closed. */
+  address(): AddressInfo | null;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   return {
     url: `${origin}/#${bridgeTokenParam}=${token}`,
     origin,
+    address: () => server.address() as AddressInfo | null,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of sockets.clients) client.terminate();

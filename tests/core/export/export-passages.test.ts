@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { exportPassages } from '../../../electron/core/export/export-passages';
@@ -27,6 +28,35 @@ function seeded() {
 
 const range = { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' };
 
+const header = [
+  'passage_id', 'sequence', 'scanned_at_utc', 'server_time_utc', 'checkpoint', 'direction', 'lane', 'code_kind', 'id_number', 'full_name', 'birth_year', 'sex',
+  'verdict', 'station_verdict', 'reasons', 'verification', 'officer', 'override_officer', 'override_at_utc', 'override_reason', 'plate', 'note', 'sync_state',
+];
+
+type Cell = string | number;
+
+/**
+ * The workbook's cells as two unrelated readers see them — exceljs, which wrote it, and
+ * read-excel-file, with its own unzip and XML parsing — which must agree; empty cells as ''.
+ */
+async function readXlsxTwice(path: string): Promise<{ sheets: string[]; rows: Cell[][] }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const byExcelJs = workbook.worksheets.map((sheet) => ({
+    sheet: sheet.name,
+    rows: Array.from({ length: sheet.rowCount }, (_, r) => Array.from({ length: sheet.columnCount }, (_, c) => cell(sheet.getRow(r + 1).getCell(c + 1).value))),
+  }));
+  const byReadExcelFile = (await readXlsxFile(path)).map(({ sheet, data }) => ({ sheet, rows: data.map((row) => row.map(cell)) }));
+  expect(byReadExcelFile).toEqual(byExcelJs);
+  return { sheets: byExcelJs.map(({ sheet }) => sheet), rows: byExcelJs[0]?.rows ?? [] };
+}
+
+function cell(value: unknown): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  throw new Error(`unexpected cell value ${JSON.stringify(value)}`);
+}
+
 describe('passage export', () => {
   it('writes CSV with a BOM, every record field the issue asks for, and masked identity by default', async () => {
     const { db, folder, first, second } = seeded();
@@ -35,9 +65,7 @@ describe('passage export', () => {
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trim().split('\n');
-    expect(lines[0]).toBe(
-      'passage_id,sequence,scanned_at_utc,server_time_utc,checkpoint,direction,lane,code_kind,id_number,full_name,birth_year,sex,verdict,station_verdict,reasons,verification,officer,override_officer,override_at_utc,override_reason,plate,note,sync_state',
-    );
+    expect(lines[0]).toBe(header.join(','));
     expect(lines[1]).toContain(`${first.id},${first.sequence},2026-11-23T01:00:00.000Z,,CP-01,exit,lane-1,chip-card,0011•••••485,Đ•• T•• H••,1958,female,pass,pass,,offline,CB-0042,,,,29A-123.45,"xe tải, ""hàng lạnh""",pending`);
     expect(lines[2]).toContain(`${second.id},`);
     expect(lines[2]).toContain(',deny,deny,deny-list,');
@@ -64,17 +92,29 @@ describe('passage export', () => {
     expect(listAudit(db, { limit: 5 })).toMatchObject([{ action: 'export.unmasked', actor: 'officer:CB-7' }]);
   });
 
-  it('writes an XLSX workbook that Excel-compatible readers open, with the same rows', async () => {
-    const { db, folder, first } = seeded();
+  it('writes an XLSX workbook that Excel-compatible readers open, with the same rows, masked by default', async () => {
+    const { db, folder, first, second } = seeded();
     const out = join(folder, 'out.xlsx');
     expect(await exportPassages(db, { ...range, format: 'xlsx', unmasked: false, actor: 'station' }, out)).toEqual({ rows: 2 });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
-    const sheet = workbook.getWorksheet('passages')!;
-    expect(sheet.rowCount).toBe(3);
-    expect(sheet.getRow(1).getCell(1).value).toBe('passage_id');
-    expect(sheet.getRow(2).getCell(1).value).toBe(first.id);
-    expect(sheet.getRow(2).getCell(9).value).toBe('0011•••••485');
-    expect(sheet.getRow(2).getCell(23).value).toBe('pending');
+    const { sheets, rows } = await readXlsxTwice(out);
+    expect(sheets).toEqual(['passages']);
+    expect(rows).toEqual([
+      header,
+      [first.id, first.sequence, '2026-11-23T01:00:00.000Z', '', 'CP-01', 'exit', 'lane-1', 'chip-card', '0011•••••485', 'Đ•• T•• H••', '1958', 'female', 'pass', 'pass', '', 'offline', 'CB-0042', '', '', '', '29A-123.45', 'xe tải, "hàng lạnh"', 'pending'],
+      [second.id, second.sequence, '2026-11-23T02:00:00.000Z', '', 'CP-01', 'exit', 'lane-1', 'chip-card', '0793•••••567', 'T•• T•• M••', '2003', 'female', 'deny', 'deny', 'deny-list', 'offline', 'CB-0042', '', '', '', '', '', 'pending'],
+    ]);
+  });
+
+  it('writes full identity to XLSX only when asked, Vietnamese intact', async () => {
+    const { db, folder } = seeded();
+    const out = join(folder, 'out.xlsx');
+    await exportPassages(db, { ...range, format: 'xlsx', unmasked: true, actor: 'officer:CB-7' }, out);
+    const { rows } = await readXlsxTwice(out);
+    const identity = [header.indexOf('id_number'), header.indexOf('full_name')];
+    expect(rows.map((row) => identity.map((column) => row[column]))).toEqual([
+      ['id_number', 'full_name'],
+      ['001158024485', 'Đinh Thị Huyền'],
+      ['079303004567', 'Trần Thị Mai'],
+    ]);
   });
 });

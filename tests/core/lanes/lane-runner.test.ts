@@ -20,24 +20,52 @@ describe('lane runner', () => {
   });
 
   it('restarts a camera that ends or fails, with a growing backoff, and counts the restarts', async () => {
-    let opened = 0;
-    const failing: LaneSource = {
-      kind: 'camera',
-      async open() {
-        opened++;
-        throw new Error('cannot open /dev/video0: No such device');
-      },
-    };
-    const changes = vi.fn();
-    const runner = startLaneRunner({ source: failing, startDecoder: async () => fakeDecoder(), onCode() {}, onChange: changes, backoff: quickBackoff });
-    await vi.waitFor(() => expect(runner.status().restarts).toBeGreaterThanOrEqual(3));
-    expect(runner.status()).toMatchObject({ state: 'restarting', lastError: 'cannot open /dev/video0: No such device' });
-    expect(opened).toBeGreaterThanOrEqual(3);
-    await runner.stop();
-    const restartsAtStop = runner.status().restarts;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(runner.status().restarts).toBe(restartsAtStop);
-    expect(changes).toHaveBeenCalled();
+    // Fake time, so the gaps between attempts are the runner's waits and nothing else.
+    vi.useFakeTimers();
+    try {
+      const openedAt: number[] = [];
+      const failing: LaneSource = {
+        kind: 'camera',
+        async open() {
+          openedAt.push(Date.now());
+          throw new Error('cannot open /dev/video0: No such device');
+        },
+      };
+      const waits = (from: number) => openedAt.slice(from + 1).map((at, index) => at - openedAt[from + index]!);
+      // The backoff's full jitter drawing its longest, so each wait is its ceiling.
+      vi.spyOn(Math, 'random').mockReturnValue(0.999);
+      const changes = vi.fn();
+      const runner = startLaneRunner({ source: failing, startDecoder: async () => fakeDecoder(), onCode() {}, onChange: changes, backoff: quickBackoff });
+      // 20 ms doubling to the 100 ms cap, then held there.
+      const ceilings = [20, 40, 80, 100, 100, 100];
+      await vi.advanceTimersByTimeAsync(ceilings.reduce((sum, ceiling) => sum + ceiling));
+      expect(waits(0)).toHaveLength(ceilings.length);
+      waits(0).forEach((wait, attempt) => {
+        expect(wait, `wait after attempt ${attempt}`).toBeGreaterThan(ceilings[attempt]! * 0.95);
+        expect(wait, `wait after attempt ${attempt}`).toBeLessThanOrEqual(ceilings[attempt]!);
+      });
+      expect(runner.status()).toMatchObject({ state: 'restarting', restarts: openedAt.length, lastError: 'cannot open /dev/video0: No such device' });
+      expect(changes).toHaveBeenCalled();
+
+      // Whatever the jitter draws, a wait is at least the base (never a tight loop) and at most the cap.
+      vi.mocked(Math.random).mockRestore();
+      const jitteredFrom = openedAt.length;
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(waits(jitteredFrom).length).toBeGreaterThan(40);
+      for (const wait of waits(jitteredFrom)) {
+        expect(wait).toBeGreaterThanOrEqual(quickBackoff.baseMs);
+        expect(wait).toBeLessThanOrEqual(quickBackoff.capMs);
+      }
+
+      await runner.stop();
+      const opensAtStop = openedAt.length;
+      await vi.advanceTimersByTimeAsync(quickBackoff.capMs * 3);
+      expect(openedAt).toHaveLength(opensAtStop);
+      expect(runner.status().restarts).toBe(opensAtStop);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
 
     const ending = fakeCamera([1], 5, { endEachRun: true });
     const runner2 = startLaneRunner({ source: ending.source, startDecoder: async () => fakeDecoder(), onCode() {}, onChange() {}, backoff: quickBackoff });
