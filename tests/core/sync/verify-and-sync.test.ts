@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findCitizens } from '../../../central-api/db/citizens';
 import type { CentralApi } from '../../../central-api/server';
-import { stationConfigSchema } from '../../../shared/config/station-config';
-import { createApiClient } from '../../../electron/core/central/api-client';
-import { createStation, type Station } from '../../../electron/core/station';
-import { cardPayloadFor, enrolSecret, isAdult, startTestCentralApi } from '../../helpers/central-api';
-import { testKey } from '../../helpers/fixtures';
-import { createMemoryLogger } from '../../helpers/memory-logger';
+import type { Station } from '../../../electron/core/station';
+import { cardPayloadFor, startTestCentralApi } from '../../helpers/central-api';
+import { findAdult, startEnrolledStation } from '../../helpers/enrolled-station';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -17,21 +13,6 @@ afterEach(async () => {
   await api?.close();
   station = api = null;
 });
-
-async function enrolledStation(apiUrl: string): Promise<Station> {
-  const { token } = await createApiClient({ baseUrl: apiUrl, token: null }).enrol({ stationId: 'CP-HN-07-A', secret: enrolSecret, checkpointId: 'CP-HN-07' });
-  const config = stationConfigSchema.parse({ checkpoint: { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' }, api: { url: apiUrl } });
-  return createStation({
-    config,
-    dataDir: tempDir(),
-    host: 'headless',
-    logger: createMemoryLogger().logger,
-    databaseKey: testKey,
-    enrolment: { apiUrl, stationId: 'CP-HN-07-A', token },
-    connectivityIntervalMs: 100,
-    sync: { idleMs: 60_000, baseDelayMs: 20, maxDelayMs: 200 },
-  });
-}
 
 async function issueToken(apiUrl: string, idNumber: string): Promise<string> {
   const response = await fetch(`${apiUrl}/vneid/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber }) });
@@ -44,9 +25,9 @@ describe('online verdicts, offline verdicts, and exactly-once sync against the r
     const apiDir = tempDir();
     api = await startTestCentralApi(apiDir);
     const { port, url } = api;
-    station = await enrolledStation(url);
-    const clean = findCitizens(api.db, { status: 'none', denyListed: false, limit: 50 }).find(isAdult)!;
-    const denied = findCitizens(api.db, { denyListed: true, limit: 50 }).find(isAdult)!;
+    station = await startEnrolledStation(url, tempDir());
+    const clean = findAdult(api.db, { status: 'none', denyListed: false });
+    const denied = findAdult(api.db, { denyListed: true });
 
     const pass = await station.processScan({ laneId: 'lane-1', code: { raw: cardPayloadFor(clean) } });
     expect(pass).toMatchObject({ verdict: 'pass', verification: 'online', person: { fullName: clean.fullName }, recordError: null });
