@@ -8,7 +8,11 @@ const denyListBodySchema = z.array(z.tuple([z.string(), citizenStatusSchema]));
 export interface ReferenceStatus {
   rulesVersion: string;
   denyListVersion: number | null;
-  /** When the central API last confirmed the rules; null = only the rules shipped with the app. */
+  /**
+   * When the central API last confirmed all of it: the older of the rules' and the deny list's
+   * fetch, so a deny list that keeps failing is stale even while the rules are fresh. Null until
+   * both came once.
+   */
   fetchedAt: string | null;
   stale: boolean;
 }
@@ -45,6 +49,7 @@ export function createReferenceCache(db: Database, shippedRules: RuleSet, staleA
   const cachedDeny = denyRow === undefined ? null : denyListBodySchema.safeParse(safeJson(denyRow.body));
   let denyList = new Map<string, CitizenStatus>(cachedDeny?.success ? cachedDeny.data : []);
   let denyVersion = cachedDeny?.success ? Number(denyRow?.version) : null;
+  let denyFetchedAt = cachedDeny?.success ? (denyRow?.fetched_at ?? null) : null;
 
   return {
     current: () => ({ rules, denyList }),
@@ -63,11 +68,12 @@ export function createReferenceCache(db: Database, shippedRules: RuleSet, staleA
       for (const id of delta.removed) next.delete(id);
       for (const entry of delta.added) next.set(entry.idNumber, entry.reason);
       write.run({ name: 'deny-list', version: String(delta.version), etag: null, fetchedAt: at.toISOString(), body: JSON.stringify([...next]) });
-      [denyList, denyVersion] = [next, delta.version];
+      [denyList, denyVersion, denyFetchedAt] = [next, delta.version, at.toISOString()];
     },
     status(now) {
-      const age = fetchedAt === null ? Number.POSITIVE_INFINITY : now.getTime() - Date.parse(fetchedAt);
-      return { rulesVersion: rules.version, denyListVersion: denyVersion, fetchedAt, stale: age > staleAfterMs };
+      const confirmedAt = fetchedAt === null || denyFetchedAt === null ? null : fetchedAt < denyFetchedAt ? fetchedAt : denyFetchedAt;
+      const age = confirmedAt === null ? Number.POSITIVE_INFINITY : now.getTime() - Date.parse(confirmedAt);
+      return { rulesVersion: rules.version, denyListVersion: denyVersion, fetchedAt: confirmedAt, stale: age > staleAfterMs };
     },
   };
 }

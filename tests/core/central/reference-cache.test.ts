@@ -95,6 +95,17 @@ describe('reference data staleness', () => {
     vi.setSystemTime(Date.parse(fetchedAt) + day + 60_000);
     expect(station.status().reference.stale).toBe(true);
   });
+
+  it('stays stale while the deny list cannot be fetched, however fresh the rules are', async () => {
+    const api = closing(await startTestCentralApi(tempDir()));
+    const { reference, sync } = closing(openReference(tempDir(), clientFor(await enrol(api.url))));
+    const failDenyList = { faults: [{ kind: 'error-500', probability: 1, paths: ['/v1/reference/deny-list'] }] };
+    const response = await fetch(`${api.url}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(failDenyList) });
+    expect(response.status).toBe(204);
+
+    expect((await sync.runPass()).error).toBe('HTTP 500');
+    expect(reference.status(new Date())).toMatchObject({ denyListVersion: null, fetchedAt: null, stale: true });
+  });
 });
 
 describe('reference data from the central API: rules by ETag, the deny list by deltas', () => {
