@@ -28,6 +28,8 @@ export const laneCodeEventSchema = z.object({
 export type LaneCodeEvent = z.infer<typeof laneCodeEventSchema>;
 
 export const reportDecodedCodeSchema = z.object({
+  /** Made by the renderer per sighting: a report retried after a lost answer is recognised, never recorded twice. */
+  reportId: z.uuid(),
   laneId: z.string().min(1).max(32),
   text: z.string().min(1).max(65_536),
   capturedAt: epochMsSchema,

@@ -48,9 +48,18 @@ interface Lane {
   runner: LaneRunner | null;
   dedupe: ReturnType<typeof createDedupeWindow>;
   lastCodeAt: string | null;
+  /** Why the last scan on this lane was not recorded; null once one is. */
+  scanError: string | null;
+  /** Report ids already taken from the renderer, with their answer: a retried report is not a second sighting. */
+  reports: Map<string, { duplicate: boolean }>;
   /** Scans run one after another per lane, so passages are recorded in the order seen. */
   scans: Promise<void>;
 }
+
+/** A code whose passage was not recorded is tried again when still in view this long after. */
+const unrecordedRetryMs = 1000;
+/** Enough for every report a renderer can retry across a bridge reconnect. */
+const rememberedReports = 512;
 
 /**
  * Every lane's pipeline after its decoder: dedupe on capture time → `processScan` → durable record,
@@ -64,7 +73,16 @@ export function createLaneManager(options: LaneManagerOptions) {
   const lanes = new Map<string, Lane>(
     options.lanes.map((config) => [
       config.id,
-      { config, source: sourceFor(config.source), runner: null, dedupe: createDedupeWindow(options.dedupeWindowMs), lastCodeAt: null, scans: Promise.resolve() },
+      {
+        config,
+        source: sourceFor(config.source),
+        runner: null,
+        dedupe: createDedupeWindow(options.dedupeWindowMs),
+        lastCodeAt: null,
+        scanError: null,
+        reports: new Map(),
+        scans: Promise.resolve(),
+      },
     ]),
   );
   const scanListeners = new Set<(scan: LaneScan) => void>();
@@ -79,13 +97,23 @@ export function createLaneManager(options: LaneManagerOptions) {
     lane.scans = lane.scans.then(async () => {
       try {
         const result = await options.processScan({ laneId: lane.config.id, code: { raw: text } });
+        noteRecorded(lane, text, code.capturedAt, result.recordError);
         for (const listener of scanListeners) listener({ laneId: lane.config.id, frame: code.frame, capturedAt: code.capturedAt, text, result });
       } catch (error) {
+        // The pipeline answers NOT RECORDED itself; only a bug gets here, and the lane says so.
         log.error({ laneId: lane.config.id, err: error }, 'scan failed');
+        noteRecorded(lane, text, code.capturedAt, error instanceof Error ? error.message : String(error));
       }
     });
     options.onChange();
     return false;
+  }
+
+  function noteRecorded(lane: Lane, text: string, capturedAt: number, recordError: string | null): void {
+    if (recordError !== null) lane.dedupe.retry(text, capturedAt + unrecordedRetryMs);
+    if (recordError === lane.scanError) return;
+    lane.scanError = recordError;
+    options.onChange();
   }
 
   return {
@@ -115,8 +143,13 @@ export function createLaneManager(options: LaneManagerOptions) {
     report(input: ReportDecodedCode): { duplicate: boolean } {
       const lane = lanes.get(input.laneId);
       if (lane === undefined || lane.source !== null) throw new CommandError('invalid_input', `reportDecodedCode: ${input.laneId} is not a webcam or keyboard lane`);
+      const known = lane.reports.get(input.reportId);
+      if (known !== undefined) return known;
       const { text, capturedAt, decodedAt, position, frameSize } = input;
-      return { duplicate: accept(lane, { text, frame: null, capturedAt, decodedAt, position, frameSize }) };
+      const answer = { duplicate: accept(lane, { text, frame: null, capturedAt, decodedAt, position, frameSize }) };
+      lane.reports.set(input.reportId, answer);
+      if (lane.reports.size > rememberedReports) lane.reports.delete(lane.reports.keys().next().value!);
+      return answer;
     },
 
     onScan(listener: (scan: LaneScan) => void): () => void {
@@ -129,13 +162,10 @@ export function createLaneManager(options: LaneManagerOptions) {
       for (const lane of lanes.values()) lane.dedupe = createDedupeWindow(windowMs);
     },
     status(): LaneStatus[] {
-      return [...lanes.values()].map(({ config, source, runner, lastCodeAt }) => ({
-        id: config.id,
-        name: config.name,
-        source: config.source,
-        ...(runner?.status() ?? { state: source === null ? 'external' : 'stopped', fpsIn: 0, fpsDecoded: 0, drops: 0, lastError: null, restarts: 0 }),
-        lastCodeAt,
-      }));
+      return [...lanes.values()].map(({ config, source, runner, lastCodeAt, scanError }) => {
+        const run = runner?.status() ?? { state: source === null ? 'external' : 'stopped', fpsIn: 0, fpsDecoded: 0, drops: 0, lastError: null, restarts: 0 };
+        return { id: config.id, name: config.name, source: config.source, ...run, lastError: run.lastError ?? scanError, lastCodeAt };
+      });
     },
 
     /** Resolves once every started lane ended (files) and its last passage is recorded. */

@@ -50,7 +50,7 @@ export function WebcamPreview({ lane, client }: { lane: LaneStatus; client: Stat
           ({ codes, width, height, capturedAt, decodedAt }) => {
             for (const { text, position } of codes) {
               setOverlay({ position, width, height });
-              void client.invoke('reportDecodedCode', { laneId: lane.id, text, capturedAt, decodedAt, position, frameSize: { width, height } });
+              void client.invoke('reportDecodedCode', { reportId: crypto.randomUUID(), laneId: lane.id, text, capturedAt, decodedAt, position, frameSize: { width, height } });
             }
           },
           setError,

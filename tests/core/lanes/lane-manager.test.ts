@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { stationConfigSchema } from '../../../shared/config/station-config';
 import { createStationClient } from '../../../shared/contract/client';
@@ -33,6 +34,15 @@ describe('lane pipeline', () => {
     expect(window.seen('A', 14_000)).toBe(false); // gone for 5.5 s: a new passage
   });
 
+  it('a code whose passage was not recorded is tried again while still in view, not before its retry time', () => {
+    const window = createDedupeWindow(5000);
+    expect(window.seen('A', 0)).toBe(false);
+    window.retry('A', 1000);
+    expect(window.seen('A', 500)).toBe(true);
+    expect(window.seen('A', 1000)).toBe(false); // a new attempt
+    expect(window.seen('A', 1500)).toBe(true); // and recorded this time: one passage again
+  });
+
   it('the newest-wins slot hands over only the latest frame and reports the ones it dropped', async () => {
     const slot = new LatestSlot<number>();
     expect(slot.put(1)).toBe(false);
@@ -52,10 +62,14 @@ describe('lane pipeline', () => {
     const verdicts: (string | null)[] = [];
     client.on('laneCode', (event) => sightings.push(event));
     client.on('scan', (scan) => verdicts.push(scan.passageId));
-    const report = (capturedAt: number) => client.invoke('reportDecodedCode', { laneId: 'lane-1', text: payload, capturedAt, decodedAt: capturedAt + 12, position, frameSize: { width: 1280, height: 720 } });
+    const report = (capturedAt: number, reportId: string = randomUUID()) =>
+      client.invoke('reportDecodedCode', { reportId, laneId: 'lane-1', text: payload, capturedAt, decodedAt: capturedAt + 12, position, frameSize: { width: 1280, height: 720 } });
 
-    expect(await report(1_000_000)).toEqual({ ok: true, value: { duplicate: false } });
+    const first = randomUUID();
+    expect(await report(1_000_000, first)).toEqual({ ok: true, value: { duplicate: false } });
     expect(await report(1_003_000)).toEqual({ ok: true, value: { duplicate: true } });
+    // The renderer retries a report whose answer it lost: same id, same answer, no second sighting.
+    expect(await report(1_000_000, first)).toEqual({ ok: true, value: { duplicate: false } });
     await vi.waitFor(() => expect(verdicts).toHaveLength(1));
     expect(verdicts[0]).toEqual(expect.any(String));
     expect(sightings).toEqual([
@@ -66,7 +80,7 @@ describe('lane pipeline', () => {
     const lane = station.status().lanes[0]!;
     expect(lane).toMatchObject({ id: 'lane-1', state: 'external', lastCodeAt: new Date(1_003_012).toISOString(), restarts: 0 });
 
-    const wrongLane = await client.invoke('reportDecodedCode', { laneId: 'lane-9', text: payload, capturedAt: 1, decodedAt: 2, position: null, frameSize: null });
+    const wrongLane = await client.invoke('reportDecodedCode', { reportId: randomUUID(), laneId: 'lane-9', text: payload, capturedAt: 1, decodedAt: 2, position: null, frameSize: null });
     expect(wrongLane).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await station.close();
     expect(logText()).not.toContain('Huyền');
