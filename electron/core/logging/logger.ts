@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import buildRollingFile from 'pino-roll';
-import { redactString, redactValue } from '../../../shared/privacy/redact';
+import { redactValue } from '../../../shared/privacy/redact';
 
 export type { Logger };
 
@@ -16,21 +16,29 @@ export function createLogger(destination: DestinationStream, level = 'info'): Lo
       level,
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: {
-        log: (record) => redactValue(record) as Record<string, unknown>,
-      },
+      // The redactor has already made errors plain records, causes included: pino's own serializer would name their type `Object`.
+      serializers: { err: (error: unknown) => error },
       hooks: {
+        // Before pino serialises: errors, buffers and maps are redacted while their shape is known, and
+        // interpolated arguments before they are spliced into the message.
         logMethod(args, method) {
-          const redacted = args.map((arg) => (typeof arg === 'string' ? redactString(arg) : arg));
-          return method.apply(this, redacted as Parameters<typeof method>);
+          return method.apply(this, redactArguments(args) as Parameters<typeof method>);
         },
+        // The line as written: what pino adds itself (child bindings, the message once interpolated) passes here too.
+        streamWrite: (line) => `${JSON.stringify(redactValue(JSON.parse(line)))}\n`,
       },
     },
     destination,
   );
 }
 
-/** Rotation limits: the logs folder never holds more than `(keptFiles + 1) × fileSizeKb`. */
+function redactArguments(args: unknown[]): unknown[] {
+  const [first, ...rest] = args;
+  // Given an error alone, pino writes its raw message as the line's: hand it the redacted record under `err` instead.
+  return [first instanceof Error ? { err: redactValue(first) } : redactValue(first), ...rest.map(redactValue)];
+}
+
+/** Rotation limits: the logs folder never holds more than `(keptFiles + 1) × fileSizeKb`, plus one line per file (a file rolls after the write that crosses its size). */
 export interface LogLimits {
   fileSizeKb: number;
   /** Rotated files kept besides the one being written. */
