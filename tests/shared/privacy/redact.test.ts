@@ -135,7 +135,7 @@ describe('log redaction leaves our own words alone', () => {
     'Do not retry: the central API refused the batch',
     'The Database Is Locked',
     "Invalid option: expected one of 'entry' | 'exit' | 'both'",
-    '    at classify (/work/main/electron/core/pipeline/classify.ts:42:17)',
+    '    at classify (/opt/checkpoint-station/electron/core/pipeline/classify.ts:42:17)',
     '    at Object.transformer (/app/node_modules/tsx/dist/register-B1c7OH6V.cjs:22:2188)',
     '/home/officer/.config/station/logs',
   ];
