@@ -5,8 +5,8 @@ import type { CitizenStatus, IdentityMatch } from '../shared/rules/default-rules
 
 export type { CitizenStatus, IdentityMatch };
 // The shapes the station sends and reads exactly as the server does: one definition for both.
-export type { CodeForVerification, DenyListDelta } from '../shared/central/schemas';
-import type { CodeForVerification, PassageUpload as StationPassageUpload } from '../shared/central/schemas';
+export type { CodeForVerification, DenyListDelta, PassageUpload, RetroCheck } from '../shared/central/schemas';
+import type { CodeForVerification, RetroCheck } from '../shared/central/schemas';
 export type Sex = 'male' | 'female';
 export type Direction = 'entry' | 'exit' | 'both';
 
@@ -32,30 +32,18 @@ export interface VerifyResponse {
   checkedAt: string;
 }
 
-/**
- * The station's upload (shared/central/schemas.ts), as the server accepts it: the document lets a
- * station leave out the fields it has nothing for.
- */
-type OmittableUploadField = 'idNumber' | 'fullName' | 'birthDate' | 'sex' | 'vneidToken' | 'reasons' | 'officerId' | 'plate' | 'note' | 'serverTime' | 'revision' | 'override';
-export type PassageUpload = Omit<StationPassageUpload, OmittableUploadField> & Partial<Pick<StationPassageUpload, OmittableUploadField>>;
-
-export interface TokenVerification {
-  genuine: boolean;
-  denied: boolean;
-  citizen?: Citizen;
-}
 
 export interface PassageResult {
   id: string;
   status: 'accepted' | 'duplicate' | 'rejected';
   reason?: string;
-  tokenVerification?: TokenVerification;
+  retroCheck?: RetroCheck;
 }
 
 
-export type FaultKind = 'latency' | 'error-500' | 'rate-limit-429' | 'reset' | 'slow-body';
+export type FaultKind = 'latency' | 'error-500' | 'rate-limit-429' | 'reset' | 'slow-body' | 'refuse' | 'unreadable';
 
 export interface FaultPlan {
   seed?: number;
-  faults: { kind: FaultKind; probability: number; paths?: string[]; latencyMs?: number; retryAfterSeconds?: number }[];
+  faults: { kind: FaultKind; probability: number; paths?: string[]; latencyMs?: number; retryAfterSeconds?: number; status?: 400 | 401 | 403 | 422 }[];
 }

@@ -1,8 +1,10 @@
 // Test-only fault injection (PUT /admin/faults): the station's sync engine must survive a server
 // that is slow, fails, throttles, drops the connection mid-answer or trickles its answer out.
-// Latency, 500 and 429 strike before the handler runs, so nothing is stored; a reset or a slow
-// body strikes after it, so the work is done but the station may never hear of it — exactly the
-// case idempotent upload exists for. Only /v1 routes are affected, never /admin or /vneid.
+// Latency, 500, 429 and a refusal (400/401/403/422) strike before the handler runs, so nothing is
+// stored; a reset, a slow body or an unreadable answer (200 with a body no schema allows) strike
+// after it, so the work is done but the station may never hear of it — exactly the case idempotent
+// upload exists for, and the answers a station must never read as a pass. Only /v1 routes are
+// affected, never /admin or /vneid.
 
 import { randomInt } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
@@ -20,7 +22,7 @@ const DRIBBLE_CHUNKS = 10;
 const DEFAULT_RETRY_AFTER_S = 1;
 
 type Fault = FaultPlan['faults'][number];
-export type ResponseFault = { kind: Extract<FaultKind, 'reset' | 'slow-body'>; durationMs: number };
+export type ResponseFault = { kind: Extract<FaultKind, 'reset' | 'slow-body' | 'unreadable'>; durationMs: number };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,7 +91,8 @@ export class FaultInjector {
           reply.header('retry-after', String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S));
           return sendProblem(reply, 429, 'rate_limited', 'injected fault: retry later');
         }
-        if (fault.kind === 'reset' || fault.kind === 'slow-body') {
+        if (fault.kind === 'refuse') return sendProblem(reply, fault.status ?? 400, fault.status === 401 ? 'unauthorized' : 'invalid_request', 'injected fault: refused');
+        if (fault.kind === 'reset' || fault.kind === 'slow-body' || fault.kind === 'unreadable') {
           request.responseFault = { kind: fault.kind, durationMs: fault.latencyMs ?? DEFAULT_DRIBBLE_MS };
           return;
         }
@@ -100,6 +103,7 @@ export class FaultInjector {
       if (!fault || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
       // A stream goes out chunked: the length would promise bytes that never come.
       reply.removeHeader('content-length');
+      if (fault.kind === 'unreadable') return JSON.stringify({ answer: 'not what the document says' });
       const body = Buffer.from(payload);
       return fault.kind === 'reset' ? tornBody(body, reply.raw) : dribbledBody(body, fault.durationMs);
     });

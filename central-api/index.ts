@@ -2,7 +2,7 @@
 // citizens, change the deny list, and the wire types.
 
 export { startCentralApi, type CentralApi, type CentralApiOptions } from './server';
-export { findCitizens, type CitizenFilter, type RegisteredCitizen } from './db/citizens';
+export { findCitizens, setCitizenStatus, type CitizenFilter, type RegisteredCitizen } from './db/citizens';
 export { addToDenyList, removeFromDenyList } from './db/deny-list';
 export { DEFAULT_POPULATION, generatePopulation, type SeededCitizen } from './population/generate';
 export type * from './api-types';

@@ -38,10 +38,12 @@ export interface CentralApiOptions {
   now?: () => Date;
   /** Default: silent. */
   logger?: Logger;
+  /** Serve HTTPS with this key and certificate (PEM), as a closed network's server would. */
+  tls?: { key: string; cert: string };
 }
 
 export interface CentralApi {
-  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  /** `http(s)://127.0.0.1:PORT`, no trailing slash. */
   url: string;
   port: number;
   /** The server's own database, for tests that seed or inspect (findCitizens, addToDenyList…). */
@@ -52,8 +54,14 @@ export interface CentralApi {
 /** A megabyte is not enough for 500 passages at their longest. */
 const BODY_LIMIT = 8 * 1024 * 1024;
 
-function createApp(doc: OpenApiDocument, contract: Ajv2020, logger: Logger): FastifyInstance {
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: BODY_LIMIT, forceCloseConnections: true });
+function createApp(doc: OpenApiDocument, contract: Ajv2020, logger: Logger, tls: CentralApiOptions['tls']): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: true,
+    ...(tls && { https: tls }),
+  }) as unknown as FastifyInstance;
   // Query strings and headers arrive as text: `?since=4` must become the integer the schema says.
   const parameters = createOpenApiAjv(doc, { coerceTypes: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? contract : parameters).compile(schema));
@@ -82,7 +90,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     if (options.enrolSecret !== undefined) registerEnrolSecret(db, options.enrolSecret, now());
     const doc = loadOpenApiDocument();
     const contract = createOpenApiAjv(doc);
-    const app = createApp(doc, contract, logger);
+    const app = createApp(doc, contract, logger, options.tls);
     const context: ApiContext = { db, passages: createPassageStore(db), faults: new FaultInjector(), now, contract };
     installProblemHandlers(app);
     context.faults.install(app);
@@ -95,7 +103,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
     const { port } = app.server.address() as AddressInfo;
     return {
-      url: `http://127.0.0.1:${port}`,
+      url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
       port,
       db,
       async close() {

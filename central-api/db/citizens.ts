@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { foldForSearch } from '../../shared/text/search-fold';
 import type { Citizen, CitizenStatus } from '../api-types';
+import { registerBeginning } from './migrations';
+import { recordStanding } from './standing';
 
 interface CitizenRow {
   id_number: string;
@@ -19,8 +21,17 @@ export function insertCitizen(db: Database, citizen: Citizen, statuses: readonly
     citizen.birthDate,
     citizen.sex,
   );
-  const addStatus = db.prepare('INSERT INTO citizen_statuses (id_number, status) VALUES (?, ?)');
-  for (const status of statuses) addStatus.run(citizen.idNumber, status);
+  for (const status of statuses) setCitizenStatus(db, citizen.idNumber, status, true, registerBeginning);
+}
+
+/** Gives a citizen a status from `at` on, or takes it away; kept in the history the retroactive checks read. */
+export function setCitizenStatus(db: Database, idNumber: string, status: CitizenStatus, active: boolean, at: Date | string = new Date()): void {
+  db.transaction(() => {
+    const change = active
+      ? db.prepare('INSERT OR IGNORE INTO citizen_statuses (id_number, status) VALUES (?, ?)').run(idNumber, status)
+      : db.prepare('DELETE FROM citizen_statuses WHERE id_number = ? AND status = ?').run(idNumber, status);
+    if (change.changes > 0) recordStanding(db, { idNumber, kind: 'status', value: status, active, at });
+  })();
 }
 
 export function countCitizens(db: Database): number {

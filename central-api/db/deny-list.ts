@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CitizenStatus, DenyListDelta } from '../api-types';
+import { registerBeginning } from './migrations';
+import { recordStanding } from './standing';
 
 interface DenyListState {
   version: number;
@@ -26,29 +28,35 @@ export function seedDenyList(db: Database, entries: readonly { idNumber: string;
   db.transaction(() => {
     const version = bumpVersion(db);
     const insert = db.prepare('INSERT OR REPLACE INTO deny_list (id_number, reason, listed, version) VALUES (?, ?, 1, ?)');
-    for (const entry of entries) insert.run(entry.idNumber, entry.reason, version);
+    for (const entry of entries) {
+      insert.run(entry.idNumber, entry.reason, version);
+      recordStanding(db, { idNumber: entry.idNumber, kind: 'deny-list', value: entry.reason, active: true, at: registerBeginning });
+    }
     db.prepare('UPDATE deny_list_state SET horizon = ?').run(version);
   })();
 }
 
-/** Lists (or re-lists with a new reason) an ID; every change bumps the version. */
-export function addToDenyList(db: Database, idNumber: string, reason: CitizenStatus): number {
+/** Lists (or re-lists with a new reason) an ID from `at`; every change bumps the version. */
+export function addToDenyList(db: Database, idNumber: string, reason: CitizenStatus, at = new Date()): number {
   return db.transaction(() => {
     const version = bumpVersion(db);
     db.prepare(
       `INSERT INTO deny_list (id_number, reason, listed, version) VALUES (?, ?, 1, ?)
        ON CONFLICT (id_number) DO UPDATE SET reason = excluded.reason, listed = 1, version = excluded.version`,
     ).run(idNumber, reason, version);
+    recordStanding(db, { idNumber, kind: 'deny-list', value: reason, active: true, at });
     return version;
   })();
 }
 
-/** Unlists an ID, leaving a tombstone so deltas can report the removal. A no-op when not listed. */
-export function removeFromDenyList(db: Database, idNumber: string): number {
+/** Unlists an ID from `at`, leaving a tombstone so deltas can report the removal. A no-op when not listed. */
+export function removeFromDenyList(db: Database, idNumber: string, at = new Date()): number {
   return db.transaction(() => {
     if (!isDenyListed(db, idNumber)) return stateOf(db).version;
     const version = bumpVersion(db);
+    const { reason } = db.prepare('SELECT reason FROM deny_list WHERE id_number = ?').get(idNumber) as { reason: CitizenStatus };
     db.prepare('UPDATE deny_list SET listed = 0, version = ? WHERE id_number = ?').run(version, idNumber);
+    recordStanding(db, { idNumber, kind: 'deny-list', value: reason, active: false, at });
     return version;
   })();
 }

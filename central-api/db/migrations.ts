@@ -1,5 +1,8 @@
 import type { Migration } from './migrate';
 
+/** The time a standing recorded without its own date (a seeded baseline) is taken to hold from. */
+export const registerBeginning = '1970-01-01T00:00:00.000Z';
+
 const statusCheck = (column: string): string => `CHECK (${column} IN ('quarantine', 'confirmed-case', 'wanted', 'denied-entry'))`;
 
 const schema: Migration = {
@@ -113,5 +116,43 @@ const amendments: Migration = {
   },
 };
 
+/**
+ * Every offline decision is checked again at upload against the register *as it stood at the scan*:
+ * the deny list and statuses keep their history. What is listed already counts from the register's
+ * beginning. The VNeID-only token verdict becomes a retroactive check of any passage, kept as JSON
+ * so a duplicate upload gets the same answer again.
+ */
+const standingHistory: Migration = {
+  version: 3,
+  name: 'standing-history-and-retro-checks',
+  up(db) {
+    db.exec(`
+      CREATE TABLE standing_history (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        id_number   TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('deny-list', 'status')),
+        value       TEXT NOT NULL ${statusCheck('value')},
+        active      INTEGER NOT NULL CHECK (active IN (0, 1)),
+        at          TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX standing_history_by_person ON standing_history (id_number, at);
+      INSERT INTO standing_history (id_number, kind, value, active, at)
+        SELECT id_number, 'deny-list', reason, 1, '${registerBeginning}' FROM deny_list WHERE listed = 1;
+      INSERT INTO standing_history (id_number, kind, value, active, at)
+        SELECT id_number, 'status', status, 1, '${registerBeginning}' FROM citizen_statuses;
+
+      ALTER TABLE passages ADD COLUMN retro_check TEXT;
+      UPDATE passages SET retro_check = json_object(
+          'match', CASE WHEN token_genuine = 1 THEN 'found' ELSE 'token-invalid' END,
+          'denied', json(CASE WHEN token_denied = 1 THEN 'true' ELSE 'false' END),
+          'quarantine', json('false'))
+        WHERE token_genuine IS NOT NULL;
+      ALTER TABLE passages DROP COLUMN token_genuine;
+      ALTER TABLE passages DROP COLUMN token_denied;
+      ALTER TABLE passages DROP COLUMN token_citizen;
+    `);
+  },
+};
+
 /** In version order; append only. */
-export const migrations: readonly Migration[] = [schema, amendments];
+export const migrations: readonly Migration[] = [schema, amendments, standingHistory];

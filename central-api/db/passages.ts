@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { PassageUpload, TokenVerification } from '../api-types';
-import { getCitizen } from './citizens';
+import { retroCheckSchema } from '../../shared/central/schemas';
+import type { PassageUpload, RetroCheck } from '../api-types';
 
 export interface AdminPassage {
   id: string;
@@ -16,32 +16,30 @@ export interface AdminPassage {
 export interface StoredPassage {
   stationId: string;
   revision: number;
-  tokenVerification: TokenVerification | undefined;
+  retroCheck: RetroCheck | undefined;
 }
 
 export interface PassageStore {
-  /** undefined when not stored; otherwise who filed it, its revision and the stored retroactive token verdict, if any. */
+  /** undefined when not stored; otherwise who filed it, its revision and the stored retroactive check, if any. */
   find(id: string): StoredPassage | undefined;
   /** Stores a new passage, or replaces the stored copy with a newer revision of it. */
-  save(passage: PassageUpload, uploadedBy: string, tokenVerification: TokenVerification | undefined, receivedAt: Date): void;
+  save(passage: PassageUpload, uploadedBy: string, retroCheck: RetroCheck | undefined, receivedAt: Date): void;
   isPoisoned(id: string): boolean;
   poison(id: string): void;
   list(): AdminPassage[];
 }
 
-const flag = (value: boolean | undefined): number | null => (value === undefined ? null : Number(value));
-
 /** Passage storage with its statements prepared once: a batch runs them hundreds of times. */
 export function createPassageStore(db: Database): PassageStore {
-  const find = db.prepare('SELECT station_id, revision, token_genuine, token_denied, token_citizen FROM passages WHERE id = ?');
+  const find = db.prepare('SELECT station_id, revision, retro_check FROM passages WHERE id = ?');
   const save = db.prepare(`
     INSERT OR REPLACE INTO passages (id, uploaded_by, received_at, sequence, station_id, checkpoint_id, lane_id, direction, code_kind,
       id_number, full_name, birth_date, sex, vneid_token, verdict, reasons, verification, officer_id, plate, note,
-      scanned_at, server_time, token_genuine, token_denied, token_citizen,
+      scanned_at, server_time, retro_check,
       revision, override_verdict, override_reason, override_officer_id, override_at)
     VALUES (@id, @uploadedBy, @receivedAt, @sequence, @stationId, @checkpointId, @laneId, @direction, @codeKind,
       @idNumber, @fullName, @birthDate, @sex, @vneidToken, @verdict, @reasons, @verification, @officerId, @plate, @note,
-      @scannedAt, @serverTime, @tokenGenuine, @tokenDenied, @tokenCitizen,
+      @scannedAt, @serverTime, @retroCheck,
       @revision, @overrideVerdict, @overrideReason, @overrideOfficerId, @overrideAt)`);
   const poisoned = db.prepare('SELECT 1 FROM poisoned_passages WHERE passage_id = ?');
   const poison = db.prepare('INSERT OR IGNORE INTO poisoned_passages (passage_id) VALUES (?)');
@@ -50,28 +48,15 @@ export function createPassageStore(db: Database): PassageStore {
 
   return {
     find(id) {
-      const row = find.get(id) as
-        | { station_id: string; revision: number; token_genuine: number | null; token_denied: number | null; token_citizen: string | null }
-        | undefined;
+      const row = find.get(id) as { station_id: string; revision: number; retro_check: string | null } | undefined;
       if (!row) return undefined;
-      const stored = { stationId: row.station_id, revision: row.revision };
-      if (row.token_genuine === null) return { ...stored, tokenVerification: undefined };
-      const citizen = row.token_citizen === null ? undefined : getCitizen(db, row.token_citizen);
-      return { ...stored, tokenVerification: { genuine: row.token_genuine === 1, denied: row.token_denied === 1, ...(citizen && { citizen }) } };
+      // Our own JSON, re-validated on read like any stored data.
+      const retroCheck = row.retro_check === null ? undefined : retroCheckSchema.parse(JSON.parse(row.retro_check));
+      return { stationId: row.station_id, revision: row.revision, retroCheck };
     },
-    save(passage, uploadedBy, tokenVerification, receivedAt) {
+    save(passage, uploadedBy, retroCheck, receivedAt) {
       const { override, ...fields } = passage;
       save.run({
-        idNumber: null,
-        fullName: null,
-        birthDate: null,
-        sex: null,
-        vneidToken: null,
-        officerId: null,
-        plate: null,
-        note: null,
-        serverTime: null,
-        revision: 0,
         ...fields,
         overrideVerdict: override?.verdict ?? null,
         overrideReason: override?.reason ?? null,
@@ -79,10 +64,8 @@ export function createPassageStore(db: Database): PassageStore {
         overrideAt: override?.at ?? null,
         uploadedBy,
         receivedAt: receivedAt.toISOString(),
-        reasons: JSON.stringify(passage.reasons ?? []),
-        tokenGenuine: flag(tokenVerification?.genuine),
-        tokenDenied: flag(tokenVerification?.denied),
-        tokenCitizen: tokenVerification?.citizen?.idNumber ?? null,
+        reasons: JSON.stringify(passage.reasons),
+        retroCheck: retroCheck === undefined ? null : JSON.stringify(retroCheck),
       });
     },
     isPoisoned: (id) => poisoned.get(id) !== undefined,

@@ -6,8 +6,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { isRealDay } from '../../shared/codes/dates';
 import type { PassageResult, PassageUpload } from '../api-types';
 import type { PassageStore } from '../db/passages';
-import { verifyUploadedToken } from '../verification/verify';
-import { SERVER_TIME_TOLERANCE_MS, STATION_CLOCK_TOLERANCE_MS } from '../verification/vneid';
+import { retroCheckFor } from '../verification/verify';
 
 /** `yyyy`, `yyyy-MM` or `yyyy-MM-dd`, and a real calendar date. */
 function isPartialDate(text: string): boolean {
@@ -26,30 +25,23 @@ function rejection(passage: PassageUpload, uploadedBy: string, store: PassageSto
   return undefined;
 }
 
-function tokenVerificationFor(db: Database, passage: PassageUpload) {
-  if (!passage.vneidToken) return undefined;
-  // Prefer the scan time the station already corrected to server time.
-  const [scannedAt, tolerance] = passage.serverTime ? [passage.serverTime, SERVER_TIME_TOLERANCE_MS] : [passage.scannedAt, STATION_CLOCK_TOLERANCE_MS];
-  return verifyUploadedToken(db, passage.vneidToken, new Date(scannedAt), tolerance);
-}
-
 /**
  * Stores a batch in one transaction: a crash mid-batch stores none of it, and the station's retry
- * stores it whole. A duplicate answers the stored token verdict again, so a station whose first
- * answer was lost on the way still learns it.
+ * stores it whole. A passage decided offline is checked again, as of its scan time; a duplicate
+ * answers the stored check again, so a station whose first answer was lost on the way still learns it.
  */
 export function uploadPassages(db: Database, store: PassageStore, uploadedBy: string, passages: readonly PassageUpload[], now: Date): PassageResult[] {
   return db.transaction(() =>
     passages.map((passage): PassageResult => {
       const stored = store.find(passage.id);
-      const amended = stored !== undefined && (passage.revision ?? 0) > stored.revision;
-      if (stored && !amended) return { id: passage.id, status: 'duplicate', ...(stored.tokenVerification && { tokenVerification: stored.tokenVerification }) };
+      const amended = stored !== undefined && passage.revision > stored.revision;
+      if (stored && !amended) return { id: passage.id, status: 'duplicate', ...(stored.retroCheck && { retroCheck: stored.retroCheck }) };
       const reason = rejection(passage, uploadedBy, store) ?? (stored && stored.stationId !== uploadedBy ? 'station-mismatch' : undefined);
       if (reason !== undefined) return { id: passage.id, status: 'rejected', reason };
-      // An amendment keeps the token verdict given for the first copy: the token and its scan time are the same.
-      const tokenVerification = stored ? stored.tokenVerification : tokenVerificationFor(db, passage);
-      store.save(passage, uploadedBy, tokenVerification, now);
-      return { id: passage.id, status: 'accepted', ...(tokenVerification && { tokenVerification }) };
+      // An amendment keeps the check given for the first copy: the code and its scan time are the same.
+      const retroCheck = stored ? stored.retroCheck : retroCheckFor(db, passage);
+      store.save(passage, uploadedBy, retroCheck, now);
+      return { id: passage.id, status: 'accepted', ...(retroCheck && { retroCheck }) };
     }),
   )();
 }

@@ -1,21 +1,15 @@
 // Identity matching against the population register: what POST /v1/verify answers, and the
-// retroactive VNeID verdict for uploaded passages.
+// retroactive check of every passage a station decided offline.
 
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { BLOCKING_STATUSES } from '../../shared/rules/default-rules';
 import { foldForSearch } from '../../shared/text/search-fold';
-import type { Citizen, CitizenStatus, CodeForVerification, IdentityMatch, TokenVerification, VerifyResponse } from '../api-types';
+import type { Citizen, CodeForVerification, IdentityMatch, PassageUpload, RetroCheck, VerifyResponse } from '../api-types';
 import { citizensNamed, getCitizen, statusesOf } from '../db/citizens';
 import { isDenyListed } from '../db/deny-list';
-import { citizenForToken, STATION_CLOCK_TOLERANCE_MS } from './vneid';
-
-interface Standing {
-  statuses: CitizenStatus[];
-  denyListed: boolean;
-}
+import { isDenied, standingAt, type Standing } from '../db/standing';
+import { citizenForToken, SERVER_TIME_TOLERANCE_MS, STATION_CLOCK_TOLERANCE_MS } from './vneid';
 
 const clean: Standing = { statuses: [], denyListed: false };
-const blocking: readonly CitizenStatus[] = BLOCKING_STATUSES;
 
 function standingOf(db: Database, idNumber: string): Standing {
   return { statuses: statusesOf(db, idNumber), denyListed: isDenyListed(db, idNumber) };
@@ -67,10 +61,10 @@ function byNameAndBirthDay(db: Database, code: CodeForVerification): Outcome {
   return unique(citizensNamed(db, foldForSearch(code.fullName)).filter((citizen) => agrees(citizen, code) && (code.sex === undefined || code.sex === citizen.sex)));
 }
 
-function identify(db: Database, code: CodeForVerification, scannedAt: Date): Outcome {
+function identify(db: Database, code: CodeForVerification, scannedAt: Date, toleranceMs = STATION_CLOCK_TOLERANCE_MS): Outcome {
   switch (code.kind) {
     case 'vneid-token': {
-      const citizen = given(code.token) ? citizenForToken(db, code.token, scannedAt, STATION_CLOCK_TOLERANCE_MS) : undefined;
+      const citizen = given(code.token) ? citizenForToken(db, code.token, scannedAt, toleranceMs) : undefined;
       return citizen ? { match: 'found', citizen, idNumber: citizen.idNumber } : { match: 'token-invalid' };
     }
     case 'pc-covid':
@@ -89,10 +83,44 @@ export function verifyCode(db: Database, code: CodeForVerification, scannedAt: D
   return { match: outcome.match, ...(outcome.match === 'found' && { citizen: outcome.citizen }), ...standing, checkedAt: now.toISOString() };
 }
 
-/** The retroactive verdict on an uploaded VNeID token: is it genuine, and must its holder be stopped? */
-export function verifyUploadedToken(db: Database, token: string, scannedAt: Date, toleranceMs: number): TokenVerification {
-  const citizen = citizenForToken(db, token, scannedAt, toleranceMs);
-  if (!citizen) return { genuine: false, denied: false };
-  const standing = standingOf(db, citizen.idNumber);
-  return { genuine: true, denied: standing.denyListed || standing.statuses.some((status) => blocking.includes(status)), citizen };
+/** The code a stored passage came from, as far as its upload tells: the identity the station read, or the offline VNeID token. */
+function uploadedCode(passage: PassageUpload): CodeForVerification | undefined {
+  const fields = { fullName: passage.fullName ?? undefined, birthDate: passage.birthDate ?? undefined, sex: passage.sex ?? undefined };
+  switch (passage.codeKind) {
+    case 'vneid-token':
+      return passage.vneidToken === null ? undefined : { kind: 'vneid-token', token: passage.vneidToken };
+    case 'pc-covid':
+      return { kind: 'pc-covid', documentNumber: passage.idNumber ?? undefined, ...fields };
+    case 'bhyt':
+      return { kind: 'bhyt', cardNumber: passage.idNumber ?? undefined, ...fields };
+    case 'chip-card':
+    case 'can-cuoc-card':
+    case 'copied-card':
+    case 'paper-declaration':
+      return { kind: passage.codeKind, idNumber: passage.idNumber ?? undefined, ...fields };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * For a passage the station decided offline: the register's judgement as of its scan time, so the
+ * station can raise an alert when it was worse than it knew. The scan time is the station's
+ * offset-corrected `serverTime` when it sent one (a tight tolerance), else its own clock.
+ * Undefined for a passage decided online, or one whose code names nobody (garbage).
+ */
+export function retroCheckFor(db: Database, passage: PassageUpload): RetroCheck | undefined {
+  if (passage.verification !== 'offline') return undefined;
+  const code = uploadedCode(passage);
+  if (code === undefined) return undefined;
+  const [scannedAt, toleranceMs] = passage.serverTime ? [new Date(passage.serverTime), SERVER_TIME_TOLERANCE_MS] : [new Date(passage.scannedAt), STATION_CLOCK_TOLERANCE_MS];
+  const outcome = identify(db, code, scannedAt, toleranceMs);
+  const standing = outcome.idNumber === undefined ? clean : standingAt(db, outcome.idNumber, scannedAt);
+  return {
+    match: outcome.match,
+    denied: isDenied(standing),
+    quarantine: standing.statuses.includes('quarantine'),
+    // Only a VNeID code's holder is news to the station; a card's identity it read itself.
+    ...(code.kind === 'vneid-token' && outcome.citizen && { citizen: outcome.citizen }),
+  };
 }

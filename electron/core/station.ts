@@ -1,40 +1,36 @@
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { classifyCode, declarationToCode, validateDeclaration } from '../../shared/codes';
-import { CommandError, createCommandRouter, type CommandRouter } from '../../shared/contract/router';
+import { join } from 'node:path';
+import { createCommandRouter, type CommandRouter } from '../../shared/contract/router';
 import { createEventBus, type EventBus } from '../../shared/contract/event-bus';
-import type { StationStatus } from '../../shared/contract/status';
+import type { StationStatus, VerificationStatus } from '../../shared/contract/status';
 import type { StationConfig } from '../../shared/config/station-config';
 import type { StationSettings } from '../../shared/config/station-settings';
-import type { ShiftSummary } from '../../shared/records/shift-summary';
+import type { ScanResult } from '../../shared/records/scan-result';
 import { appVersion } from './app-info';
-import { createConnectivityLog } from './connectivity/connectivity-log';
-import { createOnlineMonitor } from './connectivity/online-monitor';
-import { createSettingsService } from './config/settings-service';
-import type { DatabaseKey } from './db/database-key';
-import { closeDatabase, openDatabase, type DatabaseDriver } from './db/open-database';
-import { recordStationRun } from './db/station-runs';
-import type { Logger } from './logging/logger';
-import { ensureWritableFolder } from './db/data-folder';
-import { exportPassages } from './export/export-passages';
-import { countPassagesPerHour, searchPassages } from './store/passage-queries';
-import { createPassageAmendments } from './store/passage-amendments';
-import { summariseShift, type ShiftRange } from './store/shift-summary';
-import { createStationStore, type StationStore } from './store/station-store';
-import { appendAudit } from './store/audit-log';
-import { createOfficerSessions, type OfficerSessions } from './officers/officer-sessions';
-import { writeShiftReport } from './reports/shift-report';
 import { createApiClient } from './central/api-client';
 import type { Enrolment } from './central/enrolment';
-import { createReferenceCache } from './central/reference-cache';
-import { createScanProcessor, type ScanInput } from './pipeline/process-scan';
-import { toScanResult } from './pipeline/scan-result';
-import { createOutbox } from './sync/outbox';
-import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
-import { DEFAULT_RULE_SET } from '../../shared/rules/default-rules';
-import type { ScanResult } from '../../shared/records/scan-result';
+import { createSettingsService } from './config/settings-service';
+import { createOnlineMonitor } from './connectivity/online-monitor';
+import { databaseFileName } from './db/data-folder';
+import { isDatabaseCorruption, isDatabaseError } from './db/database-errors';
+import type { DatabaseKey } from './db/database-key';
+import { closeDatabase, openDatabase, recoverDamagedDatabase, type DatabaseDriver, type OpenDatabaseOptions } from './db/open-database';
+import { recordStationRun } from './db/station-runs';
+import type { CoreContext } from './handlers/context';
+import { mergeHandlers } from './handlers/merge-handlers';
+import { officerHandlers } from './handlers/officers';
+import { passageHandlers } from './handlers/passages';
+import { scanningHandlers } from './handlers/scanning';
+import { settingsHandlers } from './handlers/settings';
+import { shiftHandlers } from './handlers/shift';
 import { createLaneManager, type LaneManager, type LaneRuntimeOptions } from './lanes/lane-manager';
+import type { Logger } from './logging/logger';
+import type { OfficerSessions } from './officers/officer-sessions';
+import { createScanPipeline, type ScanInput } from './pipeline/process-scan';
+import { openStationRecords, type StationRecords } from './station-records';
+import { appendAudit } from './store/audit-log';
+import type { StationStore } from './store/station-store';
+import type { SyncEngine } from './sync/sync-engine';
 
 export interface StationOptions {
   config: StationConfig;
@@ -63,232 +59,225 @@ export interface StationOptions {
 export interface Station {
   router: CommandRouter;
   events: EventBus;
-  store: StationStore;
-  sync: SyncEngine;
-  lanes: LaneManager;
+  /** The records, the sync engine and the officers on shift in use now: replaced as a whole if the database is found damaged. */
+  readonly store: StationStore;
+  readonly sync: SyncEngine;
   /** Who is on shift (in memory: a restart means signing in again). */
-  officers: OfficerSessions;
+  readonly officers: OfficerSessions;
+  lanes: LaneManager;
   /** One scan through the whole pipeline, recorded with the officer on shift; the result is also pushed as a `scan` event. */
   processScan(input: ScanInput): Promise<ScanResult>;
   status(): StationStatus;
   close(): Promise<void>;
 }
 
-/** Reference data older than this is flagged stale to the officer. */
-const referenceStaleAfterMs = 24 * 3_600_000;
-
-export const databaseFileName = 'station.db';
-
 export function createStation(options: StationOptions): Station {
   const log = options.logger.child({ scope: 'station' });
   const startedAt = new Date().toISOString();
-  const database = openDatabase(join(options.dataDir, databaseFileName), { key: options.databaseKey, driver: options.databaseDriver });
-  for (const event of database.startupEvents) log.warn({ event }, 'database start-up event');
-  recordStationRun(database.db, { startedAt, appVersion, host: options.host });
-
+  const { config } = options;
+  const openOptions: OpenDatabaseOptions = { key: options.databaseKey, driver: options.databaseDriver };
   const events = createEventBus((error) => log.warn({ err: error }, 'event listener failed'));
   const publishStatus = () => events.emit('status', status());
-  const { config } = options;
   // The checkpoint's name is applied live from the settings screen; its id and direction at the next start.
   let checkpoint = config.checkpoint;
-  const officers = createOfficerSessions(database.db, { onChange: () => publishStatus() });
-  const connectivityLog = createConnectivityLog(database.db);
-  // Closes an interval a crash left open: the time the station was down is not offline time.
-  connectivityLog.note('stopped', new Date());
+  let verification: VerificationStatus = { lastRefusal: null };
+  let retentionDays = config.retention.days;
+
+  const pinnedCaPem = readPinnedCa(config.api.caFile);
+  // One client for every call to the central API (probe, verify, sync): one transport policy, one pinned CA.
+  const client = config.api.url === null ? null : createApiClient({ baseUrl: config.api.url, token: options.enrolment?.token ?? null, pinnedCaPem });
+  const api = options.enrolment === null ? null : client;
+
+  function open(database: ReturnType<typeof openDatabase>): StationRecords {
+    for (const event of database.startupEvents) log.warn({ event }, 'database start-up event');
+    const opened = openStationRecords(database, {
+      config,
+      stationId: options.enrolment?.stationId ?? config.checkpoint.id,
+      api,
+      logger: options.logger,
+      retentionDays,
+      sync: options.sync,
+      onChange: publishStatus,
+      onDatabaseError: (error) => storageFault(error),
+    });
+    // Closes an interval a crash left open: the time the station was down is not offline time.
+    opened.connectivityLog.note('stopped', new Date());
+    return opened;
+  }
+  let records = open(openDatabase(join(options.dataDir, databaseFileName), openOptions));
+  recordStationRun(records.database.db, { startedAt, appVersion, host: options.host });
+
   // Before anything that may publish a status, which reports the lanes.
   const lanes = createLaneManager({
     ...options.lanes,
     lanes: config.lanes,
     dedupeWindowMs: config.dedupeWindowMs,
-    processScan,
+    processScan: (input) => processScan(input),
     events,
     onChange: publishStatus,
     logger: options.logger,
   });
-  const pinnedCaPem = readPinnedCa(config.api.caFile);
-  const api =
-    options.enrolment === null || config.api.url === null ? null : createApiClient({ baseUrl: config.api.url, token: options.enrolment.token, pinnedCaPem });
-  const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, referenceStaleAfterMs);
-  const sync = createSyncEngine({
-    db: database.db,
-    outbox: createOutbox(database.db, options.enrolment?.stationId ?? config.checkpoint.id),
-    api,
-    reference,
-    logger: options.logger,
-    onChange: publishStatus,
-    onRetroAlert: (passageIds) => log.warn({ passageIds }, 'VNeID codes scanned offline were not genuine or denied'),
-    ...options.sync,
-  });
-  const store = createStationStore(database.db, {
-    checkpointId: config.checkpoint.id,
-    direction: config.checkpoint.direction,
-    keepRawPayload: config.privacy.keepRawPayload,
-    clock: { now: () => new Date(), serverOffsetMs: () => sync.serverOffsetMs() },
-    retentionDays: options.config.retention.days,
-    startupEvents: database.startupEvents,
-    onStatusChange: publishStatus,
-  });
   const monitor = createOnlineMonitor({
-    apiUrl: options.config.api.url,
+    apiUrl: config.api.url,
+    probe: (timeoutMs) => (client === null ? Promise.resolve() : client.health(timeoutMs)),
     intervalMs: options.connectivityIntervalMs ?? 5000,
     timeoutMs: 2000,
     onChange(connectivity) {
       log.info({ state: connectivity.state, lastError: connectivity.lastError }, 'connectivity changed');
-      if (connectivity.state !== 'unconfigured') connectivityLog.note(connectivity.state, new Date());
-      if (connectivity.state === 'online') sync.trigger();
+      const { state } = connectivity;
+      if (state !== 'unconfigured') guardStorage(() => records.connectivityLog.note(state, new Date()));
+      if (state === 'online') records.sync.retryNow();
       publishStatus();
     },
   });
-  const runScan = createScanProcessor({
+  const processScan = createScanPipeline({
     checkpoint: config.checkpoint,
     // Known offline: decide at once instead of waiting out the deadline on every scan.
     api: () => (monitor.current().state === 'offline' && monitor.current().checkedAt !== null ? null : api),
-    reference: () => reference.current(),
-    record: (draft) => store.record(draft),
-    officerId: () => officers.current()?.officerId ?? null,
+    reference: () => records.reference.current(),
+    record: (draft, sightingId) => records.store.record(draft, sightingId),
+    officerId: () => records.officers.current()?.officerId ?? null,
     verifyDeadlineMs: options.verifyDeadlineMs ?? 1500,
     keepRawPayload: config.privacy.keepRawPayload,
+    publish(result) {
+      events.emit('scan', result);
+      if (result.passageId !== null) records.sync.trigger();
+    },
+    onOnlineCheck(check) {
+      const next = check.state === 'refused' ? { lastRefusal: { at: new Date().toISOString(), status: check.status, code: check.code } } : check.state === 'answered' ? { lastRefusal: null } : verification;
+      if (next === verification) return;
+      verification = next;
+      publishStatus();
+    },
+    logger: options.logger,
   });
 
-  async function processScan(input: ScanInput): Promise<ScanResult> {
-    const result = toScanResult(input.laneId, await runScan(input), new Date());
-    events.emit('scan', result);
-    if (result.passageId !== null) sync.trigger();
-    return result;
+  let recovering: Promise<void> | null = null;
+  /**
+   * A database error anywhere, not only while recording: the officer sees the storage failing
+   * (NOT RECORDED) instead of the station stopping. A damaged file is set aside, what it still
+   * holds is salvaged into a new one, and the station goes on with that.
+   */
+  function storageFault(error: unknown): void {
+    log.error({ err: error }, 'database error');
+    records.store.noteFailure(error);
+    if (isDatabaseCorruption(error)) recovering ??= recover(error).finally(() => (recovering = null));
+  }
+  async function recover(error: unknown): Promise<void> {
+    const damaged = records;
+    await damaged.sync.stop();
+    const reason = `${(error as { code?: string }).code ?? 'SQLITE_CORRUPT'} while running: ${(error as Error).message}`;
+    records = open(recoverDamagedDatabase(damaged.database, reason, openOptions));
+    records.sync.start();
+    log.warn({ movedTo: records.database.startupEvents[0] }, 'damaged database set aside, a new one in use');
+    publishStatus();
+  }
+  function guardStorage(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      if (!isDatabaseError(error)) throw error;
+      storageFault(error);
+    }
+  }
+
+  // The figures the status last read from the database: a damaged or failing one must not take the status (and the screen) down with it.
+  let lastRead = { storage: records.store.status(), sync: records.sync.status() };
+  function readRecords(): typeof lastRead {
+    try {
+      lastRead = { storage: records.store.status(), sync: records.sync.status() };
+    } catch (error) {
+      if (!isDatabaseError(error)) throw error;
+      lastRead = { ...lastRead, storage: { ...lastRead.storage, state: 'failing', lastError: `the records cannot be read (${error.code}): ${error.message}` } };
+    }
+    return lastRead;
   }
 
   function status(): StationStatus {
+    const { storage, sync } = readRecords();
     return {
       appVersion,
       host: options.host,
       startedAt,
       checkpoint,
       lanes: lanes.status(),
-      database: { path: database.path, schemaVersion: database.schemaVersion },
-      storage: store.status(),
-      sync: sync.status(),
-      reference: reference.status(new Date()),
+      database: { path: records.database.path, schemaVersion: records.database.schemaVersion },
+      storage,
+      sync,
+      reference: records.reference.status(new Date()),
       connectivity: monitor.current(),
-      officer: officers.current(),
+      verification,
+      officer: records.officers.current(),
     };
   }
 
-  const amendments = createPassageAmendments(database.db);
-  /** An amended passage goes back to the central API; the unsynced count may have changed. */
-  function amended<T>(passage: T): T {
-    publishStatus();
-    sync.trigger();
-    return passage;
-  }
-
-  function actor(officerId: string | null = officers.current()?.officerId ?? null): string {
+  const actor = () => {
+    const officerId = records.officers.current()?.officerId ?? null;
     return officerId === null ? 'station' : `officer:${officerId}`;
-  }
-
-  function shiftSummary(range: ShiftRange): ShiftSummary {
-    if (range.from > range.to) throw new CommandError('invalid_input', 'the shift range ends before it starts');
-    return summariseShift(database.db, range, {
-      offlineMs: (within) => connectivityLog.offlineMs(within, new Date()),
-      queue: () => {
-        const { pending, deadLetters } = sync.status();
-        return { pending, deadLetters };
-      },
-    });
-  }
-
+  };
   const settings = createSettingsService({
-    db: database.db,
+    audit: (record) => appendAudit(records.database.db, record),
     config,
     configPath: options.configPath ?? null,
     dataDir: options.dataDir,
     enrolment: options.enrolment,
     pinnedCaPem,
-    actor: () => actor(),
+    actor,
     applyLive(saved: StationSettings) {
       checkpoint = { ...checkpoint, name: saved.checkpoint.name };
       lanes.setDedupeWindowMs(saved.dedupeWindowMs);
-      store.setRetentionDays(saved.retentionDays);
+      retentionDays = saved.retentionDays;
+      records.store.setRetentionDays(saved.retentionDays);
       publishStatus();
     },
   });
 
-  function purge(): void {
-    const outcome = store.purgeExpired(new Date());
-    if (outcome.purged > 0 || outcome.overdueUnsynced > 0) log.info(outcome, 'retention purge');
-  }
-
+  const core: CoreContext = { records: () => records, lanes, processScan, settings, status, publishStatus, checkpoint: () => checkpoint, dataDir: options.dataDir, actor };
   const router = createCommandRouter(
-    {
-      getStatus: () => status(),
-      classifyCode: ({ payload, locale }) => classifyCode(payload, { locale }),
-      submitScan: ({ laneId, payload, plate }) => processScan({ laneId, code: { raw: payload }, plate }),
-      searchPassages: (search) => searchPassages(database.db, search),
-      countPassagesPerHour: (range) => countPassagesPerHour(database.db, range),
-      exportPassages: async ({ from, to, format, unmasked, officerId }) => {
-        const path = timestampedFile(options.dataDir, 'exports', 'passages', format);
-        const { rows } = await exportPassages(database.db, { from, to, format, unmasked, actor: actor(officerId ?? undefined) }, path);
-        return { path, rows };
-      },
-      reportDecodedCode: (input) => lanes.report(input),
-      signIn: ({ officerId, pin }) => officers.signIn(officerId, pin),
-      signOut: () => ({ signedOut: officers.signOut() }),
-      getPassage: ({ id }) => {
-        const passage = store.get(id);
-        if (passage === null) throw new CommandError('invalid_input', `no passage with id ${id}`);
-        return passage;
-      },
-      overrideVerdict: ({ passageId, verdict, reason }) => amended(amendments.override(passageId, { verdict, reason }, officers.require().officerId, new Date())),
-      annotatePassage: ({ passageId, plate, note }) => amended(amendments.annotate(passageId, { plate, note }, officers.require().officerId, new Date())),
-      submitDeclaration: async ({ laneId, form, locale }) => {
-        const { declaration, problems } = validateDeclaration(form, { locale });
-        if (declaration === undefined) return { accepted: false, problems };
-        const result = await processScan({ laneId, code: { classified: declarationToCode(declaration, { locale }) }, plate: declaration.vehiclePlate });
-        return { accepted: true, result };
-      },
-      shiftSummary,
-      exportShiftReport: async ({ locale, ...range }) => {
-        const summary = shiftSummary(range);
-        const path = timestampedFile(options.dataDir, 'reports', 'shift', 'pdf');
-        const content = { summary, checkpoint, officer: officers.current(), utcOffsetMinutes: range.utcOffsetMinutes, locale, generatedAt: new Date() };
-        try {
-          await writeShiftReport(content, path);
-        } catch (error) {
-          await rm(path, { force: true });
-          throw new CommandError('unavailable', `the shift report was not written (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${(error as Error).message}`);
-        }
-        appendAudit(database.db, { actor: actor(), action: 'export', details: { format: 'pdf', report: 'shift', from: range.from, to: range.to } });
-        return { path };
-      },
-      getSettings: () => settings.view(),
-      saveSettings: (input) => settings.save(input),
-      enrol: (input) => settings.enrol(input),
+    mergeHandlers(scanningHandlers(core), passageHandlers(core), shiftHandlers(core), officerHandlers(core), settingsHandlers(core)),
+    (command, error) => {
+      log.error({ command, err: error }, 'command failed');
+      if (isDatabaseError(error)) storageFault(error);
     },
-    (command, error) => log.error({ command, err: error }, 'command failed'),
   );
 
+  function purge(): void {
+    guardStorage(() => {
+      const outcome = records.store.purgeExpired(new Date());
+      if (outcome.purged > 0 || outcome.overdueUnsynced > 0) log.info(outcome, 'retention purge');
+    });
+  }
+
   monitor.start();
-  sync.start();
+  records.sync.start();
   purge();
   const retentionTimer = setInterval(purge, options.retentionIntervalMs ?? 3_600_000);
   retentionTimer.unref();
-  log.info({ dataDir: options.dataDir, schemaVersion: database.schemaVersion }, 'station started');
+  log.info({ dataDir: options.dataDir, schemaVersion: records.database.schemaVersion }, 'station started');
 
   return {
     router,
     events,
-    store,
-    sync,
+    get store() {
+      return records.store;
+    },
+    get sync() {
+      return records.sync;
+    },
+    get officers() {
+      return records.officers;
+    },
     lanes,
-    officers,
     processScan,
     status,
     async close() {
       clearInterval(retentionTimer);
       await lanes.close();
       monitor.stop();
-      await sync.stop();
-      connectivityLog.note('stopped', new Date());
-      closeDatabase(database);
+      await recovering;
+      await records.sync.stop();
+      guardStorage(() => records.connectivityLog.note('stopped', new Date()));
+      closeDatabase(records.database);
       log.info('station closed');
     },
   };
@@ -302,11 +291,4 @@ export function readPinnedCa(caFile: string | null): string | null {
   } catch (error) {
     throw new Error(`cannot read the pinned CA file ${caFile}: ${(error as Error).message}`, { cause: error });
   }
-}
-
-/** `<data>/<folder>/<prefix>-<UTC time>.<ext>`, the folder made if needed: exports and reports. */
-function timestampedFile(dataDir: string, folder: string, prefix: string, extension: string): string {
-  const path = join(dataDir, folder, `${prefix}-${new Date().toISOString().replace(/[:.]/g, '-')}.${extension}`);
-  ensureWritableFolder(dirname(path));
-  return path;
 }

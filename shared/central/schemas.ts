@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDENTITY_FIELD_MAX } from '../codes/limits';
 
 /**
  * The central API's payloads as the station reads them (central-api/openapi.yaml is the source
@@ -32,10 +33,22 @@ export const passageResultSchema = z.object({
   id: z.string(),
   status: z.enum(['accepted', 'duplicate', 'rejected']),
   reason: z.string().optional(),
-  tokenVerification: z
-    .object({ genuine: z.boolean(), denied: z.boolean(), citizen: citizenSchema.optional() })
-    .optional(),
+  retroCheck: z.lazy(() => retroCheckSchema).optional(),
 });
+
+/**
+ * For a passage decided offline, the register's judgement as of its scan time: whether the code's
+ * identity is there (`token-invalid`: a VNeID code that was not genuine then), and whether that
+ * person was to be stopped (deny list, blocking status) or checked (quarantine). `citizen` names a
+ * VNeID code's holder.
+ */
+export const retroCheckSchema = z.object({
+  match: z.enum(['found', 'mismatch', 'not-found', 'token-invalid']),
+  denied: z.boolean(),
+  quarantine: z.boolean(),
+  citizen: citizenSchema.optional(),
+});
+export type RetroCheck = z.infer<typeof retroCheckSchema>;
 export type PassageResult = z.infer<typeof passageResultSchema>;
 
 export const passageBatchResultSchema = z.object({ results: z.array(passageResultSchema) });
@@ -59,42 +72,86 @@ export type DenyListDelta = z.infer<typeof denyListDeltaSchema>;
 
 export const problemSchema = z.object({ code: z.string(), message: z.string() });
 
-/** What the station uploads for one passage (no raw payload, ever). */
-export interface PassageUpload {
-  id: string;
-  sequence: number;
-  stationId: string;
-  checkpointId: string;
-  laneId: string;
-  direction: 'entry' | 'exit' | 'both';
-  codeKind: string;
-  idNumber: string | null;
-  fullName: string | null;
-  birthDate: string | null;
-  sex: 'male' | 'female' | null;
-  vneidToken: string | null;
-  verdict: 'pass' | 'check' | 'deny' | 'invalid';
-  reasons: string[];
-  verification: 'online' | 'offline';
-  officerId: string | null;
-  plate: string | null;
-  note: string | null;
-  scannedAt: string;
-  serverTime: string | null;
-  /** Bumped by each amendment: a higher revision replaces the server's copy, the same one is a duplicate. */
-  revision: number;
-  /** The officer's override of the station's verdict, if any. */
-  override: { verdict: 'pass' | 'check' | 'deny' | 'invalid'; reason: string; officerId: string; at: string } | null;
-}
+/**
+ * Limits of what the station sends, written once: the station checks every request against these
+ * schemas before sending it, and tests/central-api/wire-schemas.test.ts holds them equal to
+ * central-api/openapi.yaml, so the station never sends what the API would refuse.
+ */
+export const WIRE_MAX = {
+  ...IDENTITY_FIELD_MAX,
+  stationId: 64,
+  checkpointId: 32,
+  laneId: 32,
+  codeKind: 32,
+  officerId: 64,
+  plate: 20,
+  note: 500,
+  reasons: 32,
+  overrideReason: 300,
+  batch: 500,
+} as const;
+
+const verdictEnum = z.enum(['pass', 'check', 'deny', 'invalid']);
+const partialIsoDate = z.string().regex(/^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/);
+const dateTime = z.iso.datetime({ offset: true });
 
 /** What the station sends to /v1/verify: identity fields or the opaque VNeID token, never the raw payload. */
-export interface CodeForVerification {
-  kind: 'chip-card' | 'can-cuoc-card' | 'copied-card' | 'pc-covid' | 'bhyt' | 'vneid-token' | 'paper-declaration';
-  idNumber?: string;
-  documentNumber?: string;
-  cardNumber?: string;
-  fullName?: string;
-  birthDate?: string;
-  sex?: 'male' | 'female';
-  token?: string;
-}
+export const codeForVerificationSchema = z.strictObject({
+  kind: z.enum(['chip-card', 'can-cuoc-card', 'copied-card', 'pc-covid', 'bhyt', 'vneid-token', 'paper-declaration']),
+  idNumber: z.string().max(WIRE_MAX.idNumber).optional(),
+  documentNumber: z.string().max(WIRE_MAX.documentNumber).optional(),
+  cardNumber: z.string().max(WIRE_MAX.cardNumber).optional(),
+  fullName: z.string().max(WIRE_MAX.fullName).optional(),
+  birthDate: partialIsoDate.optional(),
+  sex: z.enum(['male', 'female']).optional(),
+  token: z.string().max(WIRE_MAX.token).optional(),
+});
+export type CodeForVerification = z.infer<typeof codeForVerificationSchema>;
+
+export const checkpointContextSchema = z.strictObject({
+  checkpointId: z.string().min(1).max(WIRE_MAX.checkpointId),
+  laneId: z.string().min(1).max(WIRE_MAX.laneId),
+  direction: z.enum(['entry', 'exit', 'both']),
+  scannedAt: dateTime,
+});
+export type CheckpointContext = z.infer<typeof checkpointContextSchema>;
+
+export const verifyRequestSchema = z.strictObject({ code: codeForVerificationSchema, context: checkpointContextSchema });
+
+/** What the station uploads for one passage (no raw payload, ever). */
+export const passageUploadSchema = z.strictObject({
+  id: z.uuid(),
+  sequence: z.number().int().min(1),
+  stationId: z.string().min(1).max(WIRE_MAX.stationId),
+  checkpointId: z.string().min(1).max(WIRE_MAX.checkpointId),
+  laneId: z.string().min(1).max(WIRE_MAX.laneId),
+  direction: z.enum(['entry', 'exit', 'both']),
+  codeKind: z.string().max(WIRE_MAX.codeKind),
+  idNumber: z.string().max(WIRE_MAX.idNumber).nullable(),
+  fullName: z.string().max(WIRE_MAX.fullName).nullable(),
+  birthDate: partialIsoDate.nullable(),
+  sex: z.enum(['male', 'female']).nullable(),
+  vneidToken: z.string().max(WIRE_MAX.token).nullable(),
+  verdict: verdictEnum,
+  reasons: z.array(z.string().max(64)).max(WIRE_MAX.reasons),
+  verification: z.enum(['online', 'offline']),
+  officerId: z.string().max(WIRE_MAX.officerId).nullable(),
+  plate: z.string().max(WIRE_MAX.plate).nullable(),
+  note: z.string().max(WIRE_MAX.note).nullable(),
+  scannedAt: dateTime,
+  serverTime: dateTime.nullable(),
+  /** Bumped by each amendment: a higher revision replaces the server's copy, the same one is a duplicate. */
+  revision: z.number().int().min(0),
+  /** The officer's override of the station's verdict, if any. */
+  override: z
+    .strictObject({
+      verdict: verdictEnum,
+      reason: z.string().min(3).max(WIRE_MAX.overrideReason),
+      officerId: z.string().max(WIRE_MAX.officerId),
+      at: dateTime,
+    })
+    .nullable(),
+});
+export type PassageUpload = z.infer<typeof passageUploadSchema>;
+
+export const passageBatchSchema = z.strictObject({ passages: z.array(passageUploadSchema).min(1).max(WIRE_MAX.batch) });

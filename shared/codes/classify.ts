@@ -9,7 +9,7 @@ import { isCopiedCard, parseCopiedCard } from './formats/copied-card';
 import { splitFields } from './formats/fields';
 import { isPcCovid, parsePcCovid } from './formats/pc-covid';
 import { isVneidToken } from './formats/vneid-token';
-import { checkFieldCount, checkSize, describeCodePoint, findForbiddenCharacter, hasLoneSurrogate } from './limits';
+import { checkFieldCount, checkIdentityLengths, checkSize, describeCodePoint, findForbiddenCharacter, hasLoneSurrogate } from './limits';
 import { looksMojibake, normaliseText, stripFraming } from './normalise';
 import { finding, hasError, toProblem, type Finding, type Locale, type ProblemCode } from './problems';
 import type { ClassifiedCode, CodeKind, FieldsOf } from './schemas';
@@ -36,7 +36,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
 
 /** Assembles the result; `valid` is derived here and nowhere else. */
 export function buildResult<K extends CodeKind>(kind: K, fields: FieldsOf<K>, findings: readonly Finding[], locale: Locale): ClassifiedCode {
-  const problems = findings.map((found) => toProblem(found, locale));
+  const problems = [...findings, ...checkIdentityLengths(fields)].map((found) => toProblem(found, locale));
   return { kind, valid: !hasError(problems), fields, problems } as ClassifiedCode;
 }
 

@@ -9,6 +9,21 @@ export const MAX_PAYLOAD_BYTES = 4096;
 /** A 2024 card has 11 fields and a health-insurance card about 15; twice that is already absurd. */
 export const MAX_FIELDS = 32;
 
+/**
+ * The longest identity fields a code may carry: the central API refuses anything longer
+ * (central-api/openapi.yaml, held equal by tests/central-api/wire-schemas.test.ts), so such a
+ * code is refused here first instead of being judged from the cache after a refusal.
+ */
+export const IDENTITY_FIELD_MAX = { fullName: 200, idNumber: 32, documentNumber: 32, cardNumber: 32, token: 1024 } as const;
+
+/** A finding for each identity field longer than the wire allows. */
+export function checkIdentityLengths(fields: Readonly<Record<string, unknown>>): Finding[] {
+  return Object.entries(IDENTITY_FIELD_MAX).flatMap(([field, max]) => {
+    const value = fields[field];
+    return typeof value === 'string' && value.length > max ? [finding('field.too-long', field, { max })] : [];
+  });
+}
+
 export function checkSize(raw: string): Finding | undefined {
   // Every UTF-16 unit is at least one UTF-8 byte: long strings are refused without measuring them.
   const bytes = raw.length > MAX_PAYLOAD_BYTES ? raw.length : utf8ByteLength(raw);

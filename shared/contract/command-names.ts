@@ -4,7 +4,7 @@
  */
 export const commandNames = [
   'getStatus', 'classifyCode', 'submitScan', 'searchPassages', 'countPassagesPerHour', 'reportDecodedCode', 'exportPassages',
-  'signIn', 'signOut', 'getPassage', 'overrideVerdict', 'annotatePassage', 'submitDeclaration', 'shiftSummary', 'exportShiftReport',
+  'signIn', 'signOut', 'getPassage', 'overrideVerdict', 'annotatePassage', 'acknowledgeAlert', 'submitDeclaration', 'shiftSummary', 'exportShiftReport',
   'getSettings', 'saveSettings', 'enrol',
 ] as const;
 export type CommandName = (typeof commandNames)[number];

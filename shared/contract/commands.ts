@@ -68,6 +68,8 @@ export const commands = {
     input: z.object({ passageId: passageIdInput, plate: z.string().trim().max(20).nullable(), note: z.string().trim().max(500).nullable() }),
     output: passageSchema,
   },
+  /** The signed-in officer has seen an alert about a passage (the central API judged it worse at sync) and acted; audited. */
+  acknowledgeAlert: { input: z.object({ passageId: passageIdInput }), output: passageSchema },
   /**
    * A paper declaration typed by the officer: validated field by field; when it has no error it goes
    * through the same verdict pipeline as a scan. The form itself is validated by the core.

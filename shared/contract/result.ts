@@ -16,6 +16,11 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const contractErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
+  /**
+   * The domain's own stable reason (`settings.no-config-file`, `enrol.unreachable`…), when the
+   * transport code alone would tell the officer something untrue: the screen translates this first.
+   */
+  reason: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/).optional(),
 });
 export type ContractError = z.infer<typeof contractErrorSchema>;
 
@@ -25,8 +30,8 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, reason?: string): Result<never> {
+  return { ok: false, error: { code, message, ...(reason === undefined ? {} : { reason }) } };
 }
 
 export function resultSchema<T extends z.ZodType>(value: T) {

@@ -8,11 +8,12 @@ import {
 import { describeIssues, fail, ok, type ErrorCode, type Result } from './result';
 import type { z } from 'zod';
 
-/** Thrown by a handler for an expected failure the caller should see with its own code. */
+/** Thrown by a handler for an expected failure the caller should see with its own code (and the domain's reason). */
 export class CommandError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'CommandError';
@@ -51,7 +52,7 @@ export function createCommandRouter(
         }
         return ok(output.data);
       } catch (error) {
-        if (error instanceof CommandError) return fail(error.code, error.message);
+        if (error instanceof CommandError) return fail(error.code, error.message, error.reason);
         onInternalError(name, error);
         return fail('internal', `${name}: internal error`);
       }

@@ -33,10 +33,49 @@ export const connectivitySchema = z.object({
 });
 export type Connectivity = z.infer<typeof connectivitySchema>;
 
+/**
+ * How a damaged database was found: its check after an unclean shutdown (or a file changed since
+ * its clean close) failed, it could not be read at open, it was empty (0 bytes), or a statement
+ * failed on a damaged page while the station ran.
+ */
+export const databaseDamageCauseSchema = z.enum(['failed-check', 'unreadable', 'empty', 'runtime']);
+export type DatabaseDamageCause = z.infer<typeof databaseDamageCauseSchema>;
+
+/** What was read back from a damaged database into the new one. */
+export const databaseSalvageSchema = z.object({
+  /** Passages the central API did not have yet, with their outbox entries: they will be synced. */
+  passages: z.number().int().nonnegative(),
+  officers: z.number().int().nonnegative(),
+  referenceData: z.number().int().nonnegative(),
+  auditEntries: z.number().int().nonnegative(),
+  /** Runs of rows that could not be read (damaged pages); 0 when everything was read. */
+  unreadableRanges: z.number().int().nonnegative(),
+  /** Rows read but refused because they were not valid records. */
+  invalidRows: z.number().int().nonnegative(),
+});
+export type DatabaseSalvage = z.infer<typeof databaseSalvageSchema>;
+
 /** Something the officer must see and act on, about the records themselves. */
 export const storageAlertSchema = z.discriminatedUnion('code', [
-  /** The database was damaged at start-up: moved aside (kept, not overwritten), a new one started. */
-  z.object({ code: z.literal('database-moved-aside'), movedTo: z.string(), reason: z.string() }),
+  /** The database was damaged: moved aside (kept, not overwritten), a new one started with what could be read. */
+  z.object({
+    code: z.literal('database-moved-aside'),
+    movedTo: z.string(),
+    cause: databaseDamageCauseSchema,
+    reason: z.string(),
+    salvage: databaseSalvageSchema,
+  }),
+  /**
+   * Passages acknowledged up to `expectedSequence` (the mark kept outside the database), but the
+   * database holds them only up to `foundSequence`: lost with a damaged WAL or a vanished file.
+   */
+  z.object({
+    code: z.literal('acknowledged-passages-lost'),
+    expectedSequence: z.number().int().positive(),
+    foundSequence: z.number().int().nonnegative(),
+    /** A copy of the WAL as found, for technical support; null when there was none. */
+    walCopy: z.string().nullable(),
+  }),
   /** Records older than the retention period that the central API has not accepted yet. */
   z.object({ code: z.literal('unsynced-past-retention'), count: z.number().int().positive() }),
 ]);
@@ -57,7 +96,7 @@ export const syncStatusSchema = z.object({
   pending: z.number().int().nonnegative(),
   /** Records the central API refused: kept, shown, never blocking the rest. */
   deadLetters: z.number().int().nonnegative(),
-  /** VNeID codes scanned offline that the central API later found not genuine or denied. */
+  /** Open alerts: passages decided offline that the central API, checking them at sync, judged worse (not genuine, not confirmed, denied, quarantine). */
   retroAlerts: z.number().int().nonnegative(),
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
@@ -76,6 +115,12 @@ export const referenceStatusSchema = z.object({
   stale: z.boolean(),
 });
 
+/** What the central API made of the online checks: a refusal stays shown until a check is answered again. */
+export const verificationStatusSchema = z.object({
+  lastRefusal: z.object({ at: z.string(), status: z.number().int().nullable(), code: z.string() }).nullable(),
+});
+export type VerificationStatus = z.infer<typeof verificationStatusSchema>;
+
 export const stationStatusSchema = z.object({
   appVersion: z.string(),
   host: z.enum(['electron', 'browser', 'headless']),
@@ -87,6 +132,7 @@ export const stationStatusSchema = z.object({
   sync: syncStatusSchema,
   reference: referenceStatusSchema,
   connectivity: connectivitySchema,
+  verification: verificationStatusSchema,
   /** The officer on shift; null until someone signs in. */
   officer: officerSessionSchema.nullable(),
 });

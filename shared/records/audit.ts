@@ -6,11 +6,14 @@ export const auditActions = [
   'officer.sign-out',
   'passage.override',
   'passage.amend',
+  'alert.raised',
+  'alert.acknowledged',
   'export',
   'export.unmasked',
   'retention.purge',
   'settings.change',
   'database.moved-aside',
+  'database.passages-lost',
   'database.encrypted',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);

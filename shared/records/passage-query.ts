@@ -8,6 +8,8 @@ export const passageSearchSchema = z.object({
   name: z.string().min(1).max(100).optional(),
   plate: z.string().min(1).max(20).optional(),
   verdict: verdictSchema.optional(),
+  /** Passages the central API judged worse at sync: `open` = not acknowledged yet. */
+  alert: z.enum(['open', 'any']).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
   beforeSequence: z.number().int().positive().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passageAlertSchema } from './passage-alert';
 import { directionSchema } from '../contract/status';
 
 /**
@@ -74,5 +75,7 @@ export const passageSchema = passageDraftSchema.extend({
   override: passageOverrideSchema.nullable(),
   /** Bumped by every amendment (override, plate, note) so the central API takes the newest copy once. */
   revision: z.number().int().nonnegative(),
+  /** The central API's later judgement, when worse than the station's offline decision. */
+  alert: passageAlertSchema.nullable(),
 });
 export type Passage = z.infer<typeof passageSchema>;

@@ -15,7 +15,8 @@ export const BLOCKING_STATUSES = ['wanted', 'denied-entry', 'confirmed-case'] as
 /**
  * What the rules read (the `var` paths below). The station's verdict engine builds this object:
  * - `code`: the classified code — `kind` (chip-card, vneid-token…), `valid` (no error-severity
- *   problem), `problems` (problem codes).
+ *   problem), `problems` (problem codes), `carriesIdNumber` (a whole ID number the deny list can
+ *   be searched by: not a health-insurance card, a VNeID token or a masked PC-Covid code).
  * - `online`: the central API's verify answer, or null when there is none (offline, or past the
  *   deadline). When present it is authoritative and `offline` is not consulted.
  * - `offline`: the cached deny list looked up by the code's ID number: `denyListed`, and `status`
@@ -23,7 +24,7 @@ export const BLOCKING_STATUSES = ['wanted', 'denied-entry', 'confirmed-case'] as
  * - `card`: `expired` — the ID card is past its renewal milestone.
  */
 export interface VerdictInputs {
-  code: { kind: string; valid: boolean; problems: string[] };
+  code: { kind: string; valid: boolean; problems: string[]; carriesIdNumber: boolean };
   online: { match: IdentityMatch; statuses: CitizenStatus[]; denyListed: boolean } | null;
   offline: { denyListed: boolean; status: CitizenStatus | null };
   card: { expired: boolean };
@@ -49,7 +50,7 @@ const onlineElseOffline = (online: RulesLogic, offline: RulesLogic): RulesLogic 
 const blocking = [...BLOCKING_STATUSES];
 
 export const DEFAULT_RULE_SET: RuleSet = {
-  version: 'default-1',
+  version: 'default-2',
   rules: [
     // Deny first: a wanted person's damaged card is still a wanted person's card.
     {
@@ -84,6 +85,14 @@ export const DEFAULT_RULE_SET: RuleSet = {
       when: { and: [{ '===': [{ var: 'code.kind' }, 'vneid-token'] }, { '===': [{ var: 'online' }, null] }] },
       verdict: 'check',
       reason: 'vneid-offline',
+    },
+    // Offline, only an ID number can be searched in the cached deny list (names and birth dates of
+    // denied people are not sent to stations): a code without one needs an identity document.
+    {
+      id: 'identity-document-required',
+      when: { and: [{ '===': [{ var: 'online' }, null] }, { '!': { var: 'code.carriesIdNumber' } }] },
+      verdict: 'check',
+      reason: 'identity-document-required',
     },
     { id: 'clear', when: true, verdict: 'pass', reason: 'clear' },
   ],

@@ -18,14 +18,30 @@ export interface Decision {
   ruleSetVersion: string;
 }
 
-/** The ID number a code names, when it names one the register knows. */
+/**
+ * What became of asking the central API, in the terms the verdict needs. Sorting a failure into
+ * one of these is done in one place (electron/core/central/api-errors.ts `onlineCheckAfter`).
+ */
+export type OnlineCheck =
+  | { state: 'answered'; answer: VerifyResponse }
+  /** Not asked (offline, nothing to ask), unreachable, too slow, busy or failing: decided from the cache, checked again at sync. */
+  | { state: 'unavailable' }
+  /** The server refused the check (400/401/403/422) or answered what cannot be read: never a pass. */
+  | { state: 'refused'; status: number | null; code: string };
+
+/**
+ * The ID number a code carries, when it carries a whole one: cards, the paper form, and a PC-Covid
+ * code whose document number is not masked. Health-insurance cards and VNeID tokens carry none.
+ */
 export function identityNumberOf(code: ClassifiedCode): string | null {
   switch (code.kind) {
     case 'chip-card':
     case 'can-cuoc-card':
     case 'copied-card':
     case 'paper-declaration':
-      return code.fields.idNumber ?? null;
+      return code.fields.idNumber || null;
+    case 'pc-covid':
+      return code.fields.documentNumberMasked || code.fields.documentNumber.includes('*') ? null : code.fields.documentNumber || null;
     default:
       return null;
   }
@@ -35,7 +51,7 @@ export function verdictInputs(code: ClassifiedCode, online: VerifyResponse | nul
   const idNumber = identityNumberOf(code);
   const listed = idNumber === null ? undefined : denyList.get(idNumber);
   return {
-    code: { kind: code.kind, valid: code.valid, problems: code.problems.map((problem) => problem.code) },
+    code: { kind: code.kind, valid: code.valid, problems: code.problems.map((problem) => problem.code), carriesIdNumber: idNumber !== null },
     online: online === null ? null : { match: online.match, statuses: online.statuses, denyListed: online.denyListed ?? false },
     offline: { denyListed: listed !== undefined, status: listed ?? null },
     card: { expired: code.problems.some((problem) => problem.code === 'card.expired') },
@@ -43,20 +59,25 @@ export function verdictInputs(code: ClassifiedCode, online: VerifyResponse | nul
 }
 
 /**
- * The verdict: a pure function of the classified code, the online answer (if any), the cached
- * reference data. Rules are evaluated in order; the first that holds decides, and no matching rule
- * means the officer checks by eye. A code with errors is INVALID whatever the rules say, except
- * that a deny outranks it: a wanted person's damaged card is still a wanted person's card.
+ * The verdict: a pure function of the classified code, what the central API said (if anything), and
+ * the cached reference data. Rules are evaluated in order; the first that holds decides, and no
+ * matching rule means the officer checks by eye. A code with errors is INVALID whatever the rules
+ * say, except that a deny outranks it: a wanted person's damaged card is still a wanted person's
+ * card. A refused check is decided from the cache but is never a pass.
  */
-export function decideVerdict(code: ClassifiedCode, online: VerifyResponse | null, reference: ReferenceData): Decision {
-  const verification = online === null ? 'offline' : 'online';
+export function decideVerdict(code: ClassifiedCode, online: OnlineCheck, reference: ReferenceData): Decision {
+  const answer = online.state === 'answered' ? online.answer : null;
   const severity = (level: 'error' | 'warning') => code.problems.filter((problem) => problem.severity === level).map((problem) => ({ code: problem.code }));
-  const base = { verification, ruleSetVersion: reference.rules.version } as const;
-  const decided = firstHoldingRule(reference.rules, verdictInputs(code, online, reference.denyList));
-  if (code.valid) return { ...base, verdict: decided.verdict, reasons: [decided.reason, ...severity('warning')] };
-  // Served rules are data: whatever they say, a damaged code is never a pass or a check.
-  if (decided.verdict === 'deny') return { ...base, verdict: 'deny', reasons: [decided.reason, ...severity('error'), ...severity('warning')] };
-  return { ...base, verdict: 'invalid', reasons: severity('error') };
+  const base = { verification: answer === null ? 'offline' : 'online', ruleSetVersion: reference.rules.version } as const;
+  const decided = firstHoldingRule(reference.rules, verdictInputs(code, answer, reference.denyList));
+  const refusal: VerdictReason[] = online.state === 'refused' ? [{ code: online.status === 401 ? 'central-unauthorized' : 'central-refused', params: { status: online.status ?? '—', code: online.code } }] : [];
+  if (!code.valid) {
+    // Served rules are data: whatever they say, a damaged code is never a pass or a check.
+    if (decided.verdict === 'deny') return { ...base, verdict: 'deny', reasons: [decided.reason, ...refusal, ...severity('error'), ...severity('warning')] };
+    return { ...base, verdict: 'invalid', reasons: severity('error') };
+  }
+  if (refusal.length > 0 && decided.verdict !== 'deny') return { ...base, verdict: 'check', reasons: [...refusal, decided.reason, ...severity('warning')] };
+  return { ...base, verdict: decided.verdict, reasons: [decided.reason, ...refusal, ...severity('warning')] };
 }
 
 function firstHoldingRule(rules: RuleSet, inputs: VerdictInputs): { verdict: Verdict; reason: VerdictReason } {

@@ -19,6 +19,8 @@ const codes = {
   /** Born 1958, issued 2016: past the 60-year renewal milestone by 2026. */
   expiredCard: `${idNumber}|110419092|Đinh Thị Huyền|08101958|Nữ|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24042016`,
   token: 'q7Xv2mL9pR4tY8wB1nK6cZ3fH5jD0sGaE_u-WxYz12',
+  /** A health-insurance card: name and birth date, no ID number. */
+  bhyt: ['HT4010120878811', Buffer.from('Đinh Thị Huyền').toString('hex'), '08/10/1958', '2', Buffer.from('Hà Nội').toString('hex'), '01 - 123', '01/01/2026', '31/12/2026', '01/01/2026', '$'].join('|'),
   garbage: 'hello world',
 };
 
@@ -57,11 +59,13 @@ describe('the default verdict rules', () => {
     ['quarantine on the cached list, offline', { code: 'card', online: null, listed: 'quarantine', verdict: 'deny', reason: 'deny-list' }],
     ['VNeID token, offline', { code: 'token', online: null, verdict: 'check', reason: 'vneid-offline' }],
     ['clean card, offline', { code: 'card', online: null, verdict: 'pass', reason: 'clear' }],
+    ['health-insurance card, offline: an identity document is needed', { code: 'bhyt', online: null, verdict: 'check', reason: 'identity-document-required' }],
+    ['health-insurance card found clean, online', { code: 'bhyt', online: answer(), verdict: 'pass', reason: 'clear' }],
     ['the online answer outranks the cached list', { code: 'card', online: answer(), listed: 'wanted', verdict: 'pass', reason: 'clear' }],
   ])('%s', (_, { code, online, listed, verdict, reason }) => {
     const classified = classifyCode(codes[code], { now });
     const denyList = new Map<string, CitizenStatus>(listed === undefined ? [] : [[idNumber, listed]]);
-    const decision = decideVerdict(classified, online, { rules: DEFAULT_RULE_SET, denyList });
+    const decision = decideVerdict(classified, online === null ? { state: 'unavailable' } : { state: 'answered', answer: online }, { rules: DEFAULT_RULE_SET, denyList });
     expect({ verdict: decision.verdict, reason: decision.reasons[0]?.code }).toEqual({ verdict, reason });
   });
 });

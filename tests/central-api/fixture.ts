@@ -72,6 +72,8 @@ export function passage(stationId: string, overrides: Partial<PassageUpload> = {
     note: null,
     scannedAt: new Date().toISOString(),
     serverTime: null,
+    revision: 0,
+    override: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCitizens, type PassageResult, type PassageUpload } from '../../central-api';
+import { addToDenyList, findCitizens, setCitizenStatus, type PassageResult, type PassageUpload } from '../../central-api';
 import { readValidated, validateRequest } from '../helpers/openapi-validator';
 import { passage, startTestApi } from './fixture';
 
@@ -125,8 +125,15 @@ describe('amended passages (a higher revision)', () => {
   });
 });
 
-describe('VNeID tokens uploaded after an offline scan', () => {
-  it('verifies them retroactively at the scan time, and repeats the verdict for a duplicate', async () => {
+describe('passages decided offline, checked again at upload as of their scan time', () => {
+  const citizenOf = (citizen: { idNumber: string; fullName: string; birthDate: string; sex: 'male' | 'female' }) => ({
+    idNumber: citizen.idNumber,
+    fullName: citizen.fullName,
+    birthDate: citizen.birthDate,
+    sex: citizen.sex,
+  });
+
+  it('VNeID tokens: genuine at the scan time or not, and whether the holder was to be stopped; a duplicate repeats it', async () => {
     const scannedAt = new Date(clock.getTime() + 20_000).toISOString();
     const issue = async (idNumber: string) => ((await (await api.request('/vneid/tokens', { body: { idNumber } })).json()) as { token: string }).token;
     const cleanToken = await issue(clean.idNumber);
@@ -145,15 +152,46 @@ describe('VNeID tokens uploaded after an offline scan', () => {
       offline(cleanToken, 44, { scannedAt: clock.toISOString(), serverTime: scannedAt }),
     ];
     const results = await upload(batch);
-    expect(results.map((result) => result.tokenVerification)).toEqual([
-      { genuine: true, denied: false, citizen: { idNumber: clean.idNumber, fullName: clean.fullName, birthDate: clean.birthDate, sex: clean.sex } },
-      { genuine: true, denied: true, citizen: expect.objectContaining({ idNumber: confirmed.idNumber }) },
-      { genuine: false, denied: false },
-      { genuine: false, denied: false },
-      { genuine: true, denied: false, citizen: expect.objectContaining({ idNumber: clean.idNumber }) },
+    expect(results.map((result) => result.retroCheck)).toEqual([
+      { match: 'found', denied: false, quarantine: false, citizen: citizenOf(clean) },
+      { match: 'found', denied: true, quarantine: expect.any(Boolean), citizen: expect.objectContaining({ idNumber: confirmed.idNumber }) },
+      { match: 'token-invalid', denied: false, quarantine: false },
+      { match: 'token-invalid', denied: false, quarantine: false },
+      { match: 'found', denied: false, quarantine: false, citizen: expect.objectContaining({ idNumber: clean.idNumber }) },
     ]);
     const again = await upload(batch);
     expect(again.map((result) => result.status)).toEqual(batch.map(() => 'duplicate'));
-    expect(again.map((result) => result.tokenVerification)).toEqual(results.map((result) => result.tokenVerification));
+    expect(again.map((result) => result.retroCheck)).toEqual(results.map((result) => result.retroCheck));
+  });
+
+  it('cards: the identity and the standing at the scan time, not at upload; passages decided online are not checked again', async () => {
+    const [later] = findCitizens(api.db, { status: 'none', denyListed: false, limit: 5 }).filter((citizen) => citizen.idNumber !== clean.idNumber);
+    if (!later) throw new Error('the seeded register lacks a second clean citizen');
+    const before = new Date(clock.getTime() - 60_000);
+    // Listed and put in quarantine after the first scan, before the second.
+    addToDenyList(api.db, later.idNumber, 'wanted', clock);
+    setCitizenStatus(api.db, clean.idNumber, 'quarantine', true, clock);
+    const after = new Date(clock.getTime() + 60_000);
+    const card = (citizen: typeof clean, at: Date, sequence: number, overrides: Partial<PassageUpload> = {}) =>
+      passage(station, { sequence, codeKind: 'chip-card', idNumber: citizen.idNumber, fullName: citizen.fullName, birthDate: citizen.birthDate, verification: 'offline', scannedAt: at.toISOString(), ...overrides });
+    const results = await upload([
+      card(later, before, 60),
+      card(later, after, 61),
+      card(clean, before, 62),
+      card(clean, after, 63),
+      card(clean, after, 64, { fullName: 'Someone Else' }),
+      card(later, after, 65, { verification: 'online' }),
+      passage(station, { sequence: 66, codeKind: 'unknown', verification: 'offline', verdict: 'invalid' }),
+    ]);
+    expect(results.map((result) => result.retroCheck)).toEqual([
+      { match: 'found', denied: false, quarantine: false },
+      { match: 'found', denied: true, quarantine: false },
+      { match: 'found', denied: false, quarantine: false },
+      { match: 'found', denied: false, quarantine: true },
+      { match: 'mismatch', denied: false, quarantine: true },
+      undefined,
+      undefined,
+    ]);
+    setCitizenStatus(api.db, clean.idNumber, 'quarantine', false, clock);
   });
 });

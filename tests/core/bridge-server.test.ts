@@ -3,11 +3,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createEventBus } from '../../shared/contract/event-bus';
-import { createCommandRouter } from '../../shared/contract/router';
+import { createCommandRouter, type CommandRouter } from '../../shared/contract/router';
 import { startBridgeServer, type BridgeServer } from '../../electron/core/bridge/bridge-server';
+import * as staticFiles from '../../electron/core/bridge/static-files';
 import { createMemoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
 import { sampleStatus, stubHandlers } from '../helpers/fixtures';
+
+// The real file reader, through a spy: one test makes a read fail as a disk would.
+vi.mock('../../electron/core/bridge/static-files', async (importOriginal) => {
+  const actual = await importOriginal<typeof staticFiles>();
+  return { ...actual, readStaticFile: vi.fn(actual.readStaticFile) };
+});
 
 const tempDir = useTempDirs();
 const status = sampleStatus({ host: 'browser' });
@@ -18,16 +25,19 @@ afterEach(async () => {
   bridge = null;
 });
 
-async function startBridge() {
+async function startBridge(wrapRouter: (router: CommandRouter) => CommandRouter = (router) => router) {
   const staticDir = tempDir();
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>station</title>');
   const events = createEventBus(vi.fn());
-  const router = createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn());
-  bridge = await startBridgeServer({ router, events, staticDir, logger: createMemoryLogger().logger });
+  const router = wrapRouter(createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn()));
+  const logs = createMemoryLogger();
+  bridge = await startBridgeServer({ router, events, staticDir, logger: logs.logger });
   const token = new URL(bridge.url).hash.replace('#token=', '');
-  return { bridge, events, token };
+  return { bridge, events, token, logs };
 }
+
+const bridgeLogLines = (logs: ReturnType<typeof createMemoryLogger>, msg: string) => logs.lines().filter((line) => line.scope === 'bridge' && line.msg === msg);
 
 function connect(url: string, origin: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -83,6 +93,28 @@ describe('browser-mode bridge', () => {
     await expect(connect(`${base}/bridge`, server.origin)).rejects.toThrow();
     await expect(connect(`${base}/bridge?token=${token}`, 'http://evil.example')).rejects.toThrow();
     await expect(connect(`${base}/other?token=${token}`, server.origin)).rejects.toThrow();
+  });
+
+  it('a command whose dispatch throws is answered as an internal error; the socket and the bridge go on', async () => {
+    // The router never throws by contract: this one breaks it, as a bug would.
+    const { bridge: server, token, logs } = await startBridge((router) => ({
+      dispatch: (name, input) => (name === 'getSettings' ? Promise.reject(new Error('handler bug')) : router.dispatch(name, input)),
+    }));
+    const socket = await connect(`ws://127.0.0.1:${new URL(server.origin).port}/bridge?token=${token}`, server.origin);
+    socket.send(JSON.stringify({ type: 'invoke', id: 1, command: 'getSettings' }));
+    expect(await nextMessage(socket)).toEqual({ type: 'result', id: 1, result: { ok: false, error: { code: 'internal', message: 'getSettings: internal error' } } });
+    socket.send(JSON.stringify({ type: 'invoke', id: 2, command: 'getStatus' }));
+    expect(await nextMessage(socket)).toEqual({ type: 'result', id: 2, result: { ok: true, value: status } });
+    expect(bridgeLogLines(logs, 'bridge command failed')).toMatchObject([{ level: 50, command: 'getSettings' }]);
+    socket.close();
+  });
+
+  it('a static file that cannot be read is answered 500; the next request is served', async () => {
+    const { bridge: server, logs } = await startBridge();
+    vi.mocked(staticFiles.readStaticFile).mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
+    expect((await fetch(server.origin)).status).toBe(500);
+    expect((await fetch(server.origin)).status).toBe(200);
+    expect(bridgeLogLines(logs, 'bridge static file failed')).toMatchObject([{ level: 50 }]);
   });
 
   it('closes a connection that sends a malformed message', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CentralApi } from '../../central-api/server';
 import { createApiClient } from '../../electron/core/central/api-client';
-import { closeDatabase, openDatabase } from '../../electron/core/db/open-database';
+import { closeDatabase, openDatabase, openDatabaseReadOnly } from '../../electron/core/db/open-database';
 import { createOfficerStore } from '../../electron/core/officers/officer-store';
 import { listAudit } from '../../electron/core/store/audit-log';
 import { createStation, type Station } from '../../electron/core/station';
@@ -150,7 +150,8 @@ describe('the officer’s screen over the contract', () => {
     expect(path).toMatch(new RegExp(`^${dataDir}/reports/shift-.*\\.pdf$`));
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(core.status().checkpoint.name).toBe('Chốt Pháp Vân');
-    const { db } = openDatabase(join(dataDir, 'station.db'), { key: testKey });
+    // The running station owns the folder: read beside it, as a support bundle does.
+    const db = openDatabaseReadOnly(join(dataDir, 'station.db'), { key: testKey });
     expect(listAudit(db, { limit: 1 })).toMatchObject([{ action: 'export', actor: 'officer:CB-0042', details: { format: 'pdf', report: 'shift' } }]);
     db.close();
   });

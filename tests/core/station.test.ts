@@ -33,7 +33,7 @@ describe('station core', () => {
     const status = (result as { value: StationStatus }).value;
     expect(status.checkpoint).toEqual({ id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' });
     expect(status.lanes.map((lane) => lane.id)).toEqual(['lane-1', 'lane-2']);
-    expect(status.database).toEqual({ path: `${dataDir}/station.db`, schemaVersion: 5 });
+    expect(status.database).toEqual({ path: `${dataDir}/station.db`, schemaVersion: 6 });
     expect(status.officer).toBeNull();
     expect(status.storage).toEqual({ state: 'ok', lastError: null, unsyncedCount: 0, alerts: [] });
     expect(status.connectivity.state).toBe('unconfigured');

@@ -1,3 +1,4 @@
+import type { FaultPlan } from '../../central-api/api-types';
 import type { RegisteredCitizen } from '../../central-api/db/citizens';
 import { startCentralApi, type CentralApi } from '../../central-api/server';
 
@@ -16,3 +17,9 @@ export function cardPayloadFor(citizen: Pick<RegisteredCitizen, 'idNumber' | 'fu
 
 /** Adults only: a 2021 chip card is issued from 14, and its expiry rules are simplest for adults. */
 export const isAdult = (citizen: { birthDate: string }) => Number(citizen.birthDate.slice(0, 4)) <= 2000;
+
+/** Puts a fault plan in force on the test server (PUT /admin/faults); an empty list turns faults off. */
+export async function setFaults(apiUrl: string, faults: FaultPlan['faults']): Promise<void> {
+  const response = await fetch(`${apiUrl}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
+  if (response.status !== 204) throw new Error(`setting faults answered ${response.status}`);
+}

@@ -46,9 +46,9 @@ export async function startEnrolledStation(apiUrl: string, dataDir: string, opti
   return startStation(dataDir, await enrol(apiUrl), options);
 }
 
-/** An adult of the seeded register (a 2021 chip card's rules are simplest for adults). */
-export function findAdult(db: Database, filter: CitizenFilter): RegisteredCitizen {
-  const adult = findCitizens(db, { ...filter, limit: 50 }).find(isAdult);
+/** An adult of the seeded register (a 2021 chip card's rules are simplest for adults), other than those in `except`. */
+export function findAdult(db: Database, filter: CitizenFilter, except: readonly string[] = []): RegisteredCitizen {
+  const adult = findCitizens(db, { ...filter, limit: 50 }).find((citizen) => isAdult(citizen) && !except.includes(citizen.idNumber));
   if (adult === undefined) throw new Error(`no adult in the seeded register for ${JSON.stringify(filter)}`);
   return adult;
 }

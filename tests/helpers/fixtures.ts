@@ -29,8 +29,9 @@ export function sampleStatus(overrides: Partial<StationStatus> = {}): StationSta
       clockOffsetMs: null,
       clockWarning: false,
     },
-    reference: { rulesVersion: 'default-1', denyListVersion: null, fetchedAt: null, stale: true },
+    reference: { rulesVersion: 'default-2', denyListVersion: null, fetchedAt: null, stale: true },
     connectivity: { state: 'offline', apiUrl: 'http://127.0.0.1:1', checkedAt: null, lastError: 'ECONNREFUSED' },
+    verification: { lastRefusal: null },
     officer: null,
     ...overrides,
   };
@@ -62,6 +63,7 @@ export function stubHandlers(overrides: Partial<CommandHandlers> = {}): CommandH
     overrideVerdict: ({ passageId, verdict, reason }) =>
       samplePassage({ id: passageId, override: { verdict, reason, officerId: 'CB-0042', at: '2026-11-23T00:05:00.000Z' }, revision: 1 }),
     annotatePassage: ({ passageId, plate, note }) => samplePassage({ id: passageId, plate, note, revision: 1 }),
+    acknowledgeAlert: ({ passageId }) => samplePassage({ id: passageId }),
     submitDeclaration: () => ({ accepted: false, problems: [] }),
     shiftSummary: ({ from, to }) => ({
       from,
@@ -113,6 +115,7 @@ export function samplePassage(overrides: Partial<Passage> = {}): Passage {
     lastSyncError: null,
     override: null,
     revision: 0,
+    alert: null,
     ...overrides,
   };
 }

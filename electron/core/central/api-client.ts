@@ -15,8 +15,9 @@ import {
   type PassageUpload,
   type RuleSet,
   type VerifyResponse,
+  type CheckpointContext,
+  verifyRequestSchema,
 } from '../../../shared/central/schemas';
-import type { Direction } from '../../../shared/contract/status';
 import { ApiError, parseRetryAfter } from './api-errors';
 import { checkApiUrl } from './transport-policy';
 
@@ -30,17 +31,10 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
-export interface CheckpointContext {
-  checkpointId: string;
-  laneId: string;
-  direction: Direction;
-  scannedAt: string;
-}
-
 export type Cached<T> = { changed: true; value: T; etag: string | null } | { changed: false };
 
 export interface ApiClient {
-  health(): Promise<void>;
+  health(timeoutMs?: number): Promise<void>;
   serverTime(): Promise<{ serverTime: Date; roundTripMs: number; offsetMs: number }>;
   enrol(request: { stationId: string; secret: string; checkpointId: string; name?: string }): Promise<{ stationId: string; token: string }>;
   verify(code: CodeForVerification, context: CheckpointContext, timeoutMs?: number): Promise<VerifyResponse>;
@@ -83,8 +77,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   return {
-    async health() {
-      await call('v1/health', { method: 'GET' });
+    async health(timeoutMs) {
+      await call('v1/health', { method: 'GET', timeoutMs });
     },
     async serverTime() {
       const sentAt = Date.now();
@@ -98,7 +92,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return parsed(await call('v1/stations/enrol', { method: 'POST', body: JSON.stringify(request), expected: [201] }), enrolResponseSchema);
     },
     async verify(code, context, timeoutMs) {
-      return parsed(await call('v1/verify', { method: 'POST', body: JSON.stringify({ code, context }), timeoutMs }), verifyResponseSchema);
+      // What the API would refuse is not sent: the limits are the document's (shared/central/schemas.ts).
+      const request = verifyRequestSchema.safeParse({ code, context });
+      if (!request.success) throw new ApiError({ kind: 'not-sent', detail: request.error.issues.map((issue) => issue.path.join('.')).join(', ') });
+      return parsed(await call('v1/verify', { method: 'POST', body: JSON.stringify(request.data), timeoutMs }), verifyResponseSchema);
     },
     async uploadPassages(passages) {
       const { results } = await parsed(await call('v1/passages/batch', { method: 'POST', body: JSON.stringify({ passages }) }), passageBatchResultSchema);

@@ -1,3 +1,5 @@
+import type { OnlineCheck } from '../../../shared/verdict/decide-verdict';
+
 /** Why a call to the central API failed, in the terms the sync engine and the officer need. */
 export type ApiFailure =
   | { kind: 'network'; detail: string }
@@ -6,7 +8,9 @@ export type ApiFailure =
   | { kind: 'rate-limited'; retryAfterMs: number | null }
   | { kind: 'server'; status: number }
   | { kind: 'rejected'; status: number; code: string }
-  | { kind: 'invalid-response'; detail: string };
+  | { kind: 'invalid-response'; detail: string }
+  /** The station's own check of a request against the wire schema failed: it was never sent. */
+  | { kind: 'not-sent'; detail: string };
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -14,10 +18,6 @@ export class ApiError extends Error {
     super(describeFailure(failure));
   }
 
-  /** Worth retrying later: the network or the server, not our request. */
-  get transient(): boolean {
-    return ['network', 'timeout', 'rate-limited', 'server', 'invalid-response'].includes(this.failure.kind);
-  }
 }
 
 export function describeFailure(failure: ApiFailure): string {
@@ -36,6 +36,34 @@ export function describeFailure(failure: ApiFailure): string {
       return `HTTP ${failure.status} ${failure.code}`;
     case 'invalid-response':
       return `invalid response: ${failure.detail}`;
+    case 'not-sent':
+      return `not sent: ${failure.detail}`;
+  }
+}
+
+/**
+ * The verification failure taxonomy, in one place. The network, the clock or the server's load
+ * (unreachable, timeout, 5xx, 429) make an online check unavailable: the station decides from its
+ * cache and the passage is checked again at sync. A refusal (400/401/403/422), an answer that
+ * cannot be read or anything unforeseen is not the network's fault and is never a pass.
+ */
+export function onlineCheckAfter(error: unknown): Exclude<OnlineCheck, { state: 'answered' }> {
+  if (!(error instanceof ApiError)) return { state: 'refused', status: null, code: 'unexpected' };
+  const { failure } = error;
+  switch (failure.kind) {
+    case 'network':
+    case 'timeout':
+    case 'server':
+    case 'rate-limited':
+      return { state: 'unavailable' };
+    case 'unauthorized':
+      return { state: 'refused', status: 401, code: 'unauthorized' };
+    case 'rejected':
+      return { state: 'refused', status: failure.status, code: failure.code };
+    case 'invalid-response':
+      return { state: 'refused', status: null, code: 'invalid-response' };
+    case 'not-sent':
+      return { state: 'refused', status: null, code: 'request-out-of-bounds' };
   }
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { exportPassages, type ExportFormat } from '../export/export-passages';
 import { closeDatabase, openDatabase } from '../db/open-database';
-import { databaseFileName } from '../station';
+import { databaseFileName } from '../db/data-folder';
 import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 

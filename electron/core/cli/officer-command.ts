@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { officerIdSchema, pinSchema } from '../../../shared/records/officer';
 import { closeDatabase, openDatabase } from '../db/open-database';
 import { createOfficerStore } from '../officers/officer-store';
-import { databaseFileName } from '../station';
+import { databaseFileName } from '../db/data-folder';
 import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 

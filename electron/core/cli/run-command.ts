@@ -38,7 +38,11 @@ export function registerRunCommand(program: Command): void {
         enrolment,
         lanes: { engine: options.engine },
       });
-      station.lanes.onScan((scan) => printScan(scan, options.showPayload === true));
+      let notRecorded = 0;
+      station.lanes.onScan((scan) => {
+        if (scan.result.passageId === null) notRecorded += 1;
+        printScan(scan, options.showPayload === true);
+      });
       station.lanes.start();
       const stopped = new Promise<void>((resolve) => {
         for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
@@ -50,7 +54,9 @@ export function registerRunCommand(program: Command): void {
       await station.close();
       logFile.end();
       for (const lane of failed) process.stderr.write(`station: lane ${lane.id} (${lane.source}): ${lane.lastError}\n`);
-      if (failed.length > 0) process.exitCode = 1;
+      // A run that could not keep a record of every code it was shown has not done its job.
+      if (notRecorded > 0) process.stderr.write(`station: ${notRecorded} passage(s) shown were NOT RECORDED\n`);
+      if (failed.length > 0 || notRecorded > 0) process.exitCode = 1;
     });
 }
 

@@ -1,16 +1,16 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { StationConfig } from '../../../shared/config/station-config';
 import type { SettingsView, StationSettings } from '../../../shared/config/station-settings';
 import { CommandError } from '../../../shared/contract/router';
 import { ApiError } from '../central/api-errors';
 import { defaultStationId, enrolStation, type Enrolment } from '../central/enrolment';
 import { checkApiUrl } from '../central/transport-policy';
-import { appendAudit } from '../store/audit-log';
+import type { AuditRecord } from '../store/audit-log';
 import type { OpenFile } from './atomic-write';
 import { changedSettings, saveSettingsToFile, SettingsRejectedError, settingsOf } from './settings-file';
 
 export interface SettingsServiceOptions {
-  db: Database;
+  /** Appends to the audit log of the database in use (it may be replaced after damage). */
+  audit(record: AuditRecord): void;
   /** The configuration the station started with. */
   config: StationConfig;
   /** The file to save to; null = the station runs without one, and saving is refused. */
@@ -48,7 +48,7 @@ export function createSettingsService(options: SettingsServiceOptions) {
   }
 
   function requireConfigPath(): string {
-    if (options.configPath === null) throw new CommandError('unavailable', 'the station runs without a config file (start it with --config FILE): settings cannot be saved');
+    if (options.configPath === null) throw new CommandError('unavailable', 'the station runs without a config file (start it with --config FILE): settings cannot be saved', 'settings.no-config-file');
     return options.configPath;
   }
 
@@ -62,11 +62,11 @@ export function createSettingsService(options: SettingsServiceOptions) {
       ({ changed } = await saveSettingsToFile(configPath, settings, options.openFile));
     } catch (error) {
       if (error instanceof SettingsRejectedError) throw new CommandError('invalid_input', error.message);
-      throw new CommandError('unavailable', `the settings were not saved (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${(error as Error).message}`);
+      throw new CommandError('unavailable', `the settings were not saved (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${(error as Error).message}`, 'settings.write-failed');
     }
     saved = settings;
     options.applyLive(settings);
-    appendAudit(options.db, { actor: options.actor(), action: 'settings.change', subject: configPath, details: { changed, ...audit } });
+    options.audit({ actor: options.actor(), action: 'settings.change', subject: configPath, details: { changed, ...audit } });
     return view();
   }
 
@@ -92,14 +92,15 @@ export function createSettingsService(options: SettingsServiceOptions) {
 }
 
 function enrolmentError(error: unknown): CommandError {
-  if (!(error instanceof ApiError)) return new CommandError('unavailable', `enrolment failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (!(error instanceof ApiError)) return new CommandError('unavailable', `enrolment failed: ${error instanceof Error ? error.message : String(error)}`, 'enrol.not-saved');
   switch (error.failure.kind) {
     case 'unauthorized':
-      return new CommandError('unauthorized', 'the central API refused the enrolment secret');
+      return new CommandError('unauthorized', 'the central API refused the enrolment secret', 'enrol.secret-refused');
     case 'rejected':
-      return new CommandError('invalid_input', `the central API refused the enrolment: ${error.message}`);
+    case 'not-sent':
+      return new CommandError('invalid_input', `the central API refused the enrolment: ${error.message}`, 'enrol.refused');
     default:
-      return new CommandError('unavailable', `the central API could not be reached to enrol: ${error.message}`);
+      return new CommandError('unavailable', `the central API could not be reached to enrol: ${error.message}`, 'enrol.unreachable');
   }
 }
 

@@ -1,10 +1,14 @@
 import type { Connectivity } from '../../../shared/contract/status';
-
-/** The central API's liveness endpoint, relative to its base URL. */
-export const healthPath = 'v1/health';
+import { ApiError } from '../central/api-errors';
 
 export interface OnlineMonitorOptions {
+  /** Shown in the status; null = no central API configured (the monitor never probes). */
   apiUrl: string | null;
+  /**
+   * Asks the central API whether it is alive, through the station's one API client: the same
+   * transport policy and pinned CA as verification and sync, so a closed network's CA is trusted here too.
+   */
+  probe(timeoutMs: number): Promise<void>;
   intervalMs: number;
   timeoutMs: number;
   onChange(connectivity: Connectivity): void;
@@ -32,21 +36,18 @@ export function createOnlineMonitor(options: OnlineMonitorOptions): OnlineMonito
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
-  async function probe(apiUrl: string): Promise<Pick<Connectivity, 'state' | 'lastError'>> {
+  async function probe(): Promise<Pick<Connectivity, 'state' | 'lastError'>> {
     try {
-      const response = await fetch(new URL(healthPath, apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`), {
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      await response.body?.cancel();
-      return response.ok ? { state: 'online', lastError: null } : { state: 'offline', lastError: `HTTP ${response.status}` };
+      await options.probe(options.timeoutMs);
+      return { state: 'online', lastError: null };
     } catch (error) {
-      return { state: 'offline', lastError: describeNetworkError(error) };
+      return { state: 'offline', lastError: describeProbeFailure(error) };
     }
   }
 
   async function check(): Promise<Connectivity> {
     if (options.apiUrl === null) return connectivity;
-    const outcome = await probe(options.apiUrl);
+    const outcome = await probe();
     if (stopped) return connectivity; // the station closed while the probe was out
     const changed = outcome.state !== connectivity.state || outcome.lastError !== connectivity.lastError;
     connectivity = { ...connectivity, ...outcome, checkedAt: new Date().toISOString() };
@@ -71,11 +72,17 @@ export function createOnlineMonitor(options: OnlineMonitorOptions): OnlineMonito
   };
 }
 
-function describeNetworkError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return 'timeout';
-    const cause = (error as Error & { cause?: { code?: string } }).cause;
-    return cause?.code ?? error.message;
+/** Short and technical, for the status screen: `ECONNREFUSED`, `timeout`, `HTTP 503`, a TLS error code. */
+function describeProbeFailure(error: unknown): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const { failure } = error;
+  switch (failure.kind) {
+    case 'network':
+      return failure.detail;
+    case 'server':
+    case 'rejected':
+      return `HTTP ${failure.status}`;
+    default:
+      return error.message;
   }
-  return String(error);
 }

@@ -1,4 +1,8 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** The station's database in its data folder. */
+export const databaseFileName = 'station.db';
 
 export class DataDirNotWritableError extends Error {
   override name = 'DataDirNotWritableError';
@@ -14,4 +18,29 @@ export function ensureWritableFolder(folder: string): void {
       `the data folder ${folder} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}): records cannot be kept`,
     );
   }
+}
+
+/** Makes a file's creation, rename or removal in `folder` survive a power cut (POSIX; NTFS journals it itself). */
+export function syncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Replaces `path` with `content` all at once: a crash leaves the old content or the new, never a torn file. */
+export function writeFileDurably(path: string, content: string): void {
+  const partial = `${path}.partial`;
+  const fd = openSync(partial, 'w', 0o600);
+  try {
+    writeFileSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, path);
+  syncFolder(dirname(path));
 }

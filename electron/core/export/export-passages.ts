@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { appendAudit } from '../store/audit-log';
-import { passageColumns, passageFromRow, type PassageRow } from '../store/passage-rows';
+import { alertJoin, passageColumns, passageFromRow, type PassageRow } from '../store/passage-rows';
 import { exportColumns, toExportRow } from './export-rows';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -27,7 +27,7 @@ export interface ExportRequest {
  */
 export async function exportPassages(db: Database, request: ExportRequest, outputPath: string): Promise<{ rows: number }> {
   const rows = db
-    .prepare(`SELECT ${passageColumns} FROM passages WHERE scanned_at >= ? AND scanned_at < ? ORDER BY sequence`)
+    .prepare(`SELECT ${passageColumns} FROM passages p ${alertJoin} WHERE p.scanned_at >= ? AND p.scanned_at < ? ORDER BY p.sequence`)
     .iterate(request.from, request.to) as IterableIterator<PassageRow>;
   const exported = request.format === 'csv' ? await writeCsv(rows, request.unmasked, createWriteStream(outputPath)) : await writeXlsx(rows, request.unmasked, outputPath);
   appendAudit(db, {

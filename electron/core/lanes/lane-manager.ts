@@ -51,7 +51,7 @@ interface Lane {
   /** Why the last scan on this lane was not recorded; null once one is. */
   scanError: string | null;
   /** Report ids already taken from the renderer, with their answer: a retried report is not a second sighting. */
-  reports: Map<string, { duplicate: boolean }>;
+  reports: Map<string, Promise<{ duplicate: boolean }>>;
   /** Scans run one after another per lane, so passages are recorded in the order seen. */
   scans: Promise<void>;
 }
@@ -88,15 +88,16 @@ export function createLaneManager(options: LaneManagerOptions) {
   const scanListeners = new Set<(scan: LaneScan) => void>();
   let refresh: ReturnType<typeof setInterval> | undefined;
 
-  function accept(lane: Lane, code: FoundCode): boolean {
+  /** A sighting: dedupe, then (a new one) queued for the lane's pipeline; `processed` settles once it is recorded or said NOT RECORDED. */
+  function accept(lane: Lane, code: FoundCode, sightingId: string | null = null): { duplicate: boolean; processed: Promise<void> } {
     const duplicate = lane.dedupe.seen(code.text, code.capturedAt);
     const { text, ...sighting } = code;
     options.events.emit('laneCode', { laneId: lane.config.id, ...sighting, duplicate });
     lane.lastCodeAt = new Date(code.decodedAt).toISOString();
-    if (duplicate) return true;
+    if (duplicate) return { duplicate, processed: Promise.resolve() };
     lane.scans = lane.scans.then(async () => {
       try {
-        const result = await options.processScan({ laneId: lane.config.id, code: { raw: text } });
+        const result = await options.processScan({ laneId: lane.config.id, code: { raw: text }, sightingId });
         noteRecorded(lane, text, code.capturedAt, result.recordError);
         for (const listener of scanListeners) listener({ laneId: lane.config.id, frame: code.frame, capturedAt: code.capturedAt, text, result });
       } catch (error) {
@@ -106,7 +107,7 @@ export function createLaneManager(options: LaneManagerOptions) {
       }
     });
     options.onChange();
-    return false;
+    return { duplicate, processed: lane.scans };
   }
 
   function noteRecorded(lane: Lane, text: string, capturedAt: number, recordError: string | null): void {
@@ -125,7 +126,9 @@ export function createLaneManager(options: LaneManagerOptions) {
         lane.runner = startLaneRunner({
           source: lane.source,
           startDecoder: () => startDecoder(options.engine ?? defaultEngineName),
-          onCode: (code) => accept(lane, code),
+          onCode: (code) => {
+            accept(lane, code);
+          },
           onChange() {
             const status = lane.runner?.status();
             if (status?.state === 'restarting') laneLog.warn({ lastError: status.lastError, restarts: status.restarts }, 'lane source restarting');
@@ -139,14 +142,19 @@ export function createLaneManager(options: LaneManagerOptions) {
       if (refresh === undefined && [...lanes.values()].some((lane) => lane.runner !== null)) refresh = setInterval(options.onChange, 1000).unref();
     },
 
-    /** A code the renderer decoded on a webcam or keyboard lane. */
-    report(input: ReportDecodedCode): { duplicate: boolean } {
+    /**
+     * A code the renderer decoded on a webcam or keyboard lane, answered once its passage is
+     * recorded (or said NOT RECORDED): until then the page keeps it and retries, so a station that
+     * stops in between loses nothing, and the report id keeps a retry from becoming a second passage.
+     */
+    async report(input: ReportDecodedCode): Promise<{ duplicate: boolean }> {
       const lane = lanes.get(input.laneId);
       if (lane === undefined || lane.source !== null) throw new CommandError('invalid_input', `reportDecodedCode: ${input.laneId} is not a webcam or keyboard lane`);
       const known = lane.reports.get(input.reportId);
       if (known !== undefined) return known;
       const { text, capturedAt, decodedAt, position, frameSize } = input;
-      const answer = { duplicate: accept(lane, { text, frame: null, capturedAt, decodedAt, position, frameSize }) };
+      const { duplicate, processed } = accept(lane, { text, frame: null, capturedAt, decodedAt, position, frameSize }, input.reportId);
+      const answer = processed.then(() => ({ duplicate }));
       lane.reports.set(input.reportId, answer);
       if (lane.reports.size > rememberedReports) lane.reports.delete(lane.reports.keys().next().value!);
       return answer;

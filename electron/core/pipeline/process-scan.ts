@@ -1,74 +1,104 @@
 import { classifyCode } from '../../../shared/codes';
 import type { ClassifiedCode } from '../../../shared/codes/schemas';
-import type { CodeForVerification, VerifyResponse } from '../../../shared/central/schemas';
+import type { CheckpointContext, CodeForVerification, VerifyResponse } from '../../../shared/central/schemas';
 import type { Direction } from '../../../shared/contract/status';
 import type { PassageDraft } from '../../../shared/records/passage';
-import { decideVerdict, type Decision, type ReferenceData } from '../../../shared/verdict/decide-verdict';
-import type { ApiClient, CheckpointContext } from '../central/api-client';
+import type { ScanResult } from '../../../shared/records/scan-result';
+import { decideVerdict, type Decision, type OnlineCheck, type ReferenceData } from '../../../shared/verdict/decide-verdict';
+import type { ApiClient } from '../central/api-client';
+import { onlineCheckAfter } from '../central/api-errors';
+import type { Logger } from '../logging/logger';
 import type { RecordOutcome } from '../store/station-store';
+import { toScanResult, unprocessedScan } from './scan-result';
 
 export interface ScanInput {
   laneId: string;
   /** The decoded or typed text; or an already classified code (the paper declaration form). */
   code: { raw: string } | { classified: ClassifiedCode };
   plate?: string | null;
+  /** The app window's id for this sighting (its report id): recorded with the passage, so a retry makes no second one. */
+  sightingId?: string | null;
 }
 
 export interface ScanOutcome {
   code: ClassifiedCode;
   decision: Decision;
+  /** Who the code names, recorded or not: the officer must see whose passage was NOT RECORDED. */
+  identity: PassageDraft['identity'];
   record: RecordOutcome;
 }
 
-export interface ScanProcessorOptions {
+export interface ScanPipelineOptions {
   checkpoint: { id: string; direction: Direction };
+  /** null when the station is not enrolled or known to be offline: decided at once from the cache. */
   api(): ApiClient | null;
   reference(): ReferenceData;
-  record(draft: PassageDraft): RecordOutcome;
+  record(draft: PassageDraft, sightingId: string | null): RecordOutcome;
   /** The officer on shift, recorded with every passage; null when nobody is signed in (unattended lanes). */
   officerId(): string | null;
   /** The online answer must arrive within this, or the station decides alone (offline). */
   verifyDeadlineMs: number;
   keepRawPayload: boolean;
+  /** Every scan's result, recorded or not: the verdict panel's `scan` event. */
+  publish(result: ScanResult): void;
+  /** What the central API made of the check, for the station's status (a refusal is shown). */
+  onOnlineCheck(check: OnlineCheck): void;
+  logger: Logger;
 }
 
 /**
- * One scan, end to end: classify → verify online within the deadline (or decide offline) →
- * verdict → durable record. The outcome says whether the record reached the disk.
+ * One scan, end to end: classify → verify online within the deadline (or decide from the cache) →
+ * verdict → durable record → the officer's result, published. Never throws: whatever goes wrong,
+ * the officer sees a result that says so, and it is never a pass.
  */
-export function createScanProcessor(options: ScanProcessorOptions) {
-  return async function processScan(input: ScanInput): Promise<ScanOutcome> {
+export function createScanPipeline(options: ScanPipelineOptions): (input: ScanInput) => Promise<ScanResult> {
+  const log = options.logger.child({ scope: 'pipeline' });
+  return async function processScan(input) {
+    let result: ScanResult;
+    try {
+      result = toScanResult(input.laneId, await runScan(input), new Date());
+    } catch (error) {
+      log.error({ laneId: input.laneId, err: error }, 'scan could not be processed');
+      result = unprocessedScan(input.laneId, new Date(), error instanceof Error ? error.message : String(error));
+    }
+    options.publish(result);
+    return result;
+  };
+
+  async function runScan(input: ScanInput): Promise<ScanOutcome> {
     const scannedAt = new Date().toISOString();
     const code = 'raw' in input.code ? classifyCode(input.code.raw) : input.code.classified;
     const context: CheckpointContext = { checkpointId: options.checkpoint.id, laneId: input.laneId, direction: options.checkpoint.direction, scannedAt };
-    const api = options.api();
-    const online = code.valid && api !== null ? await verifyWithinDeadline(api, code, context, options.verifyDeadlineMs) : null;
+    const online = await verifyOnline(options.api(), code, context, options.verifyDeadlineMs);
+    options.onOnlineCheck(online);
+    if (online.state === 'refused') log.warn({ laneId: input.laneId, status: online.status, code: online.code }, 'the central server refused an online check');
     const decision = decideVerdict(code, online, options.reference());
+    const answer = online.state === 'answered' ? online.answer : null;
+    const identity = identityFor(code, answer);
     const record = options.record({
       laneId: input.laneId,
       codeKind: code.kind,
-      identity: identityFor(code, online),
+      identity,
       rawPayload: 'raw' in input.code && options.keepRawPayload ? input.code.raw : null,
-      vneidToken: code.kind === 'vneid-token' && online === null ? code.fields.token : null,
+      vneidToken: code.kind === 'vneid-token' && answer === null ? code.fields.token : null,
       verdict: decision.verdict,
       reasons: decision.reasons,
       verification: decision.verification,
       officerId: options.officerId(),
       plate: input.plate ?? null,
       note: null,
-    });
-    return { code, decision, record };
-  };
+    }, input.sightingId ?? null);
+    return { code, decision, identity, record };
+  }
 }
 
-async function verifyWithinDeadline(api: ApiClient, code: ClassifiedCode, context: CheckpointContext, deadlineMs: number): Promise<VerifyResponse | null> {
+async function verifyOnline(api: ApiClient | null, code: ClassifiedCode, context: CheckpointContext, deadlineMs: number): Promise<OnlineCheck> {
   const request = verificationRequest(code);
-  if (request === null) return null;
+  if (api === null || request === null) return { state: 'unavailable' };
   try {
-    return await api.verify(request, context, deadlineMs);
-  } catch {
-    // Offline, slow or failing: the station decides alone and marks the verdict offline.
-    return null;
+    return { state: 'answered', answer: await api.verify(request, context, deadlineMs) };
+  } catch (error) {
+    return onlineCheckAfter(error);
   }
 }
 

@@ -5,7 +5,7 @@ import type { ScanOutcome } from './process-scan';
 /** The verdict panel's view of a scan outcome (least data: the ID number masked). */
 export function toScanResult(laneId: string, outcome: ScanOutcome, now: Date): ScanResult {
   const recorded = outcome.record.recorded ? outcome.record.passage : null;
-  const identity = recorded?.identity ?? null;
+  const identity = recorded?.identity ?? outcome.identity;
   const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10); // Vietnam's calendar
   return {
     laneId,
@@ -15,7 +15,7 @@ export function toScanResult(laneId: string, outcome: ScanOutcome, now: Date): S
     reasons: outcome.decision.reasons,
     verification: outcome.decision.verification,
     person:
-      identity === null || (identity.fullName === null && identity.idNumber === null)
+      identity.fullName === null && identity.idNumber === null
         ? null
         : {
             fullName: identity.fullName,
@@ -24,5 +24,20 @@ export function toScanResult(laneId: string, outcome: ScanOutcome, now: Date): S
           },
     passageId: recorded?.id ?? null,
     recordError: outcome.record.recorded ? null : outcome.record.error,
+  };
+}
+
+/** A scan the pipeline could not carry through (a bug): the officer checks by eye, and it was not recorded. */
+export function unprocessedScan(laneId: string, now: Date, error: string): ScanResult {
+  return {
+    laneId,
+    scannedAt: now.toISOString(),
+    codeKind: 'unknown',
+    verdict: 'check',
+    reasons: [{ code: 'scan-failed' }],
+    verification: 'offline',
+    person: null,
+    passageId: null,
+    recordError: `the scan could not be processed: ${error}`,
   };
 }

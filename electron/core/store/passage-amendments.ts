@@ -3,7 +3,7 @@ import { CommandError } from '../../../shared/contract/router';
 import type { Passage, Verdict } from '../../../shared/records/passage';
 import { normalisePlate } from '../../../shared/text/search-fold';
 import { appendAudit } from './audit-log';
-import { passageColumns, passageFromRow, type PassageRow } from './passage-rows';
+import { alertJoin, passageColumns, passageFromRow, type PassageRow } from './passage-rows';
 
 export interface PassageAmendments {
   /** The officer's verdict beside the station's (which is kept); audited with from/to verdicts. */
@@ -18,7 +18,7 @@ export interface PassageAmendments {
  * if it had already been synced. Audit details never hold names, plates or note text.
  */
 export function createPassageAmendments(db: Database): PassageAmendments {
-  const select = db.prepare(`SELECT ${passageColumns} FROM passages WHERE id = ?`);
+  const select = db.prepare(`SELECT ${passageColumns} FROM passages p ${alertJoin} WHERE p.id = ?`);
   const setOverride = db.prepare(`UPDATE passages SET override_verdict = @verdict, override_reason = @reason, override_officer_id = @officerId,
     override_at = @at, revision = revision + 1 WHERE id = @id`);
   const setAnnotation = db.prepare('UPDATE passages SET plate = @plate, plate_search = @plateSearch, note = @note, revision = revision + 1 WHERE id = @id');

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Passage } from '../../../shared/records/passage';
 import { passageSearchSchema, type HourlyCount, type PassageSearch } from '../../../shared/records/passage-query';
 import { foldForSearch, normalisePlate } from '../../../shared/text/search-fold';
-import { passageColumns, passageFromRow, type PassageRow } from './passage-rows';
+import { alertJoin, passageColumns, passageFromRow, type PassageRow } from './passage-rows';
 
 /** The trigram index needs three characters; shorter name fragments fall back to a scan. */
 const minTrigramLength = 3;
@@ -36,6 +36,7 @@ export function searchPassages(db: Database, search: PassageSearch): Passage[] {
     conditions.push('p.sequence < @beforeSequence');
     params.beforeSequence = query.beforeSequence;
   }
+  if (query.alert !== undefined) conditions.push(query.alert === 'open' ? 'a.passage_id IS NOT NULL AND a.acknowledged_at IS NULL' : 'a.passage_id IS NOT NULL');
   let source = 'passages p';
   let order = 'p.sequence DESC';
   if (query.name !== undefined) {
@@ -52,8 +53,7 @@ export function searchPassages(db: Database, search: PassageSearch): Passage[] {
     }
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const columns = passageColumns.replace(/(\w+)/g, 'p.$1');
-  const rows = db.prepare(`SELECT ${columns} FROM ${source} ${where} ORDER BY ${order} LIMIT @limit`).all(params) as PassageRow[];
+  const rows = db.prepare(`SELECT ${passageColumns} FROM ${source} ${alertJoin} ${where} ORDER BY ${order} LIMIT @limit`).all(params) as PassageRow[];
   return rows.map(passageFromRow);
 }
 

@@ -1,4 +1,5 @@
 import type { Passage } from '../../../shared/records/passage';
+import type { AlertKind } from '../../../shared/records/passage-alert';
 
 /** A `passages` row as SQLite returns it. */
 export interface PassageRow {
@@ -30,11 +31,20 @@ export interface PassageRow {
   override_officer_id: string | null;
   override_at: string | null;
   revision: number;
+  alert_kind: AlertKind | null;
+  alert_raised_at: string | null;
+  alert_acknowledged_at: string | null;
+  alert_acknowledged_by: string | null;
 }
 
-export const passageColumns = `sequence, id, lane_id, code_kind, id_number, full_name, birth_date, sex, raw_payload, vneid_token,
-  verdict, reasons, verification, officer_id, checkpoint_id, direction, scanned_at, server_time, plate, note,
-  sync_state, sync_attempts, last_sync_error, override_verdict, override_reason, override_officer_id, override_at, revision`;
+/** Every column a Passage is read from: the passage as `p`, its alert (if any) as `a` through `alertJoin`. */
+export const passageColumns = `p.sequence, p.id, p.lane_id, p.code_kind, p.id_number, p.full_name, p.birth_date, p.sex, p.raw_payload, p.vneid_token,
+  p.verdict, p.reasons, p.verification, p.officer_id, p.checkpoint_id, p.direction, p.scanned_at, p.server_time, p.plate, p.note,
+  p.sync_state, p.sync_attempts, p.last_sync_error, p.override_verdict, p.override_reason, p.override_officer_id, p.override_at, p.revision,
+  a.kind AS alert_kind, a.raised_at AS alert_raised_at, a.acknowledged_at AS alert_acknowledged_at, a.acknowledged_by AS alert_acknowledged_by`;
+
+/** Joins a passage `p` to its alert `a` (passage-alerts.ts owns that table). */
+export const alertJoin = 'LEFT JOIN passage_alerts a ON a.passage_id = p.id';
 
 export function passageFromRow(row: PassageRow): Passage {
   return {
@@ -63,5 +73,9 @@ export function passageFromRow(row: PassageRow): Passage {
         ? null
         : { verdict: row.override_verdict, reason: row.override_reason ?? '', officerId: row.override_officer_id ?? '', at: row.override_at ?? '' },
     revision: row.revision,
+    alert:
+      row.alert_kind === null || row.alert_raised_at === null
+        ? null
+        : { kind: row.alert_kind, raisedAt: row.alert_raised_at, acknowledgedAt: row.alert_acknowledged_at, acknowledgedBy: row.alert_acknowledged_by },
   };
 }

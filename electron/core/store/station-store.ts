@@ -11,9 +11,11 @@ export type RecordOutcome = { recorded: true; passage: Passage } | { recorded: f
 
 export interface StationStore {
   /** Never throws for a storage failure: the outcome says NOT RECORDED and the status turns `failing`. */
-  record(draft: PassageDraft): RecordOutcome;
+  record(draft: PassageDraft, sightingId?: string | null): RecordOutcome;
   get(id: string): Passage | null;
   purgeExpired(now: Date): PurgeOutcome;
+  /** A database error outside recording (a purge, a log write, a sync settle): the storage is failing until a record goes through. */
+  noteFailure(error: unknown): void;
   /** The retention period from the next purge on (the settings screen). */
   setRetentionDays(days: number): void;
   status(): StorageStatus;
@@ -24,6 +26,8 @@ export interface StationStoreOptions extends PassageStoreOptions {
   startupEvents: readonly StartupEvent[];
   /** Called whenever status() would answer differently. */
   onStatusChange(): void;
+  /** SQLite's error behind a record that was not stored (the file may be damaged, not just full). */
+  onDatabaseError?(error: unknown): void;
 }
 
 /** The records side of the core: the passage store plus the health the officer must see. */
@@ -32,21 +36,12 @@ export function createStationStore(db: Database, options: StationStoreOptions): 
   let failure: string | null = null;
   let overdueUnsynced = 0;
   let retentionDays = options.retentionDays;
-  const movedAside: StorageAlert[] = [];
-
-  for (const event of options.startupEvents) {
-    if (event.kind === 'moved-aside') {
-      movedAside.push({ code: 'database-moved-aside', movedTo: event.movedTo, reason: event.reason });
-      appendAudit(db, { actor: 'station', action: 'database.moved-aside', details: { movedTo: event.movedTo, reason: event.reason } });
-    } else {
-      appendAudit(db, { actor: 'station', action: 'database.encrypted' });
-    }
-  }
+  const startupAlerts = options.startupEvents.flatMap((event) => alertAndAudit(db, event));
 
   return {
-    record(draft) {
+    record(draft, sightingId) {
       try {
-        const passage = passages.record(draft);
+        const passage = passages.record(draft, sightingId);
         failure = null;
         options.onStatusChange();
         return { recorded: true, passage };
@@ -54,10 +49,16 @@ export function createStationStore(db: Database, options: StationStoreOptions): 
         if (!(error instanceof RecordNotStoredError)) throw error;
         failure = error.message;
         options.onStatusChange();
+        options.onDatabaseError?.(error.cause);
         return { recorded: false, error: error.message };
       }
     },
     get: (id) => passages.get(id),
+    noteFailure(error) {
+      const code = (error as { code?: string }).code ?? 'UNKNOWN';
+      failure = `a database write failed (${code}): ${error instanceof Error ? error.message : String(error)}`;
+      options.onStatusChange();
+    },
     purgeExpired(now) {
       const outcome = purgeExpiredPassages(db, { retentionDays, now });
       if (outcome.purged > 0 || outcome.overdueUnsynced !== overdueUnsynced) {
@@ -70,9 +71,28 @@ export function createStationStore(db: Database, options: StationStoreOptions): 
       retentionDays = days;
     },
     status() {
-      const alerts: StorageAlert[] = [...movedAside];
+      const alerts: StorageAlert[] = [...startupAlerts];
       if (overdueUnsynced > 0) alerts.push({ code: 'unsynced-past-retention', count: overdueUnsynced });
       return { state: failure === null ? 'ok' : 'failing', lastError: failure, unsyncedCount: countUnsynced(db), alerts };
     },
   };
+}
+
+/** Audits a start-up event and returns the alert the officer must see for it, if any. */
+function alertAndAudit(db: Database, event: StartupEvent): StorageAlert[] {
+  switch (event.kind) {
+    case 'moved-aside': {
+      const details = { movedTo: event.movedTo, cause: event.cause, reason: event.reason, salvage: event.salvage };
+      appendAudit(db, { actor: 'station', action: 'database.moved-aside', details });
+      return [{ code: 'database-moved-aside', ...details }];
+    }
+    case 'lost-acknowledged': {
+      const details = { expectedSequence: event.expectedSequence, foundSequence: event.foundSequence, walCopy: event.walCopy };
+      appendAudit(db, { actor: 'station', action: 'database.passages-lost', details });
+      return [{ code: 'acknowledged-passages-lost', ...details }];
+    }
+    case 'encrypted-plaintext':
+      appendAudit(db, { actor: 'station', action: 'database.encrypted' });
+      return [];
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ownerOnlyFile } from '../db/database-key';
 import { openDatabaseReadOnly } from '../db/open-database';
-import { databaseFileName } from '../station';
+import { databaseFileName } from '../db/data-folder';
 import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from '../cli/common-options';
 import { describeDatabaseFiles, readDatabaseStatistics, type DatabaseStatistics } from './database-statistics';
 import { writeSupportBundle } from './support-bundle';

@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { PassageResult, PassageUpload } from '../../../shared/central/schemas';
-import { passageColumns, passageFromRow, type PassageRow } from '../store/passage-rows';
+import { passageUploadSchema, WIRE_MAX, type PassageResult, type PassageUpload } from '../../../shared/central/schemas';
+import type { Passage, Verdict } from '../../../shared/records/passage';
+import { retroAlertKind } from '../../../shared/verdict/retro-alert';
+import type { PassageAlerts } from '../store/passage-alerts';
+import { alertJoin, passageColumns, passageFromRow, type PassageRow } from '../store/passage-rows';
 
 export interface SettleOutcome {
   accepted: number;
@@ -8,51 +11,41 @@ export interface SettleOutcome {
   rejected: number;
   /** Answers about a copy amended since it was sent: the newer revision stays queued. */
   superseded: number;
-  /** Passages whose VNeID token the server found not genuine, or whose holder must not pass. */
+  /** Passages the server, checking them again, judged worse than the station did offline. */
   retroAlerts: string[];
 }
 
 /** Oldest first, walking the outbox by its key so a long queue costs no sort (no index on the time). */
-export const dueQuery = `SELECT ${passageColumns.replace(/(\w+)/g, 'p.$1')} FROM outbox o JOIN passages p ON p.id = o.passage_id
+export const dueQuery = `SELECT ${passageColumns} FROM outbox o JOIN passages p ON p.id = o.passage_id ${alertJoin}
   WHERE o.next_attempt_at <= ? ORDER BY o.sequence LIMIT ?`;
 
-/** The outbox as the sync engine sees it: what is due, and what the server answered. */
-export function createOutbox(db: Database, stationId: string) {
+/**
+ * The one owner of the outbox and of the passages' sync state: what is due, what the server
+ * answered, what is left. The sync engine asks it; it holds no SQL of its own.
+ */
+export function createOutbox(db: Database, stationId: string, alerts: PassageAlerts) {
   const due = db.prepare(dueQuery);
-  const markSynced = db.prepare("UPDATE passages SET sync_state = 'synced', synced_at = ?, last_sync_error = NULL, sync_attempts = sync_attempts + 1, retro_check = ? WHERE id = ?");
+  const markSynced = db.prepare("UPDATE passages SET sync_state = 'synced', synced_at = ?, last_sync_error = NULL, sync_attempts = sync_attempts + 1 WHERE id = ?");
   const markRejected = db.prepare("UPDATE passages SET sync_state = 'rejected', last_sync_error = ?, sync_attempts = sync_attempts + 1 WHERE id = ?");
   const dequeue = db.prepare('DELETE FROM outbox WHERE passage_id = ?');
   const markFailed = db.prepare('UPDATE passages SET sync_attempts = sync_attempts + 1, last_sync_error = ? WHERE id = ?');
   const pending = db.prepare('SELECT count(*) AS n FROM outbox');
-  const revisionOf = db.prepare('SELECT revision FROM passages WHERE id = ?').pluck();
+  const sentAs = db.prepare('SELECT revision, coalesce(override_verdict, verdict) AS verdict FROM passages WHERE id = ?');
+  const countDead = db.prepare("SELECT count(*) FROM passages WHERE sync_state = 'rejected'").pluck();
 
   return {
-    /** The oldest due passages, as the API wants them. The raw payload is never sent. */
+    /**
+     * The oldest due passages, as the API wants them. The raw payload is never sent, and neither is
+     * what the API would refuse: such a passage becomes a dead letter here, with the reason.
+     */
     takeDue(now: Date, limit: number): PassageUpload[] {
-      return (due.all(now.toISOString(), limit) as PassageRow[]).map((row) => {
-        const passage = passageFromRow(row);
-        return {
-          id: passage.id,
-          sequence: passage.sequence,
-          stationId,
-          checkpointId: passage.checkpointId,
-          laneId: passage.laneId,
-          direction: passage.direction,
-          codeKind: passage.codeKind,
-          ...passage.identity,
-          vneidToken: passage.vneidToken,
-          verdict: passage.verdict,
-          reasons: passage.reasons.map((reason) => reason.code),
-          verification: passage.verification,
-          officerId: passage.officerId,
-          plate: passage.plate,
-          note: passage.note,
-          scannedAt: passage.scannedAt,
-          serverTime: passage.serverTime,
-          revision: passage.revision,
-          override: passage.override,
-        };
-      });
+      const uploads: PassageUpload[] = [];
+      for (const row of due.all(now.toISOString(), limit) as PassageRow[]) {
+        const upload = passageUploadSchema.safeParse(toUpload(passageFromRow(row), stationId));
+        if (upload.success) uploads.push(upload.data);
+        else settleLocally(row.id, `invalid: ${upload.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+      }
+      return uploads;
     },
 
     /**
@@ -64,8 +57,9 @@ export function createOutbox(db: Database, stationId: string) {
       for (const result of results) {
         const sentRevision = sent.get(result.id);
         if (sentRevision === undefined) continue; // an answer about something we did not send
+        const now = sentAs.get(result.id) as { revision: number; verdict: Verdict } | undefined;
         // Amended while the upload was out: the answer is about an older copy, so the newer one stays queued.
-        if (revisionOf.get(result.id) !== sentRevision) {
+        if (now === undefined || now.revision !== sentRevision) {
           outcome.superseded += 1;
           continue;
         }
@@ -74,10 +68,12 @@ export function createOutbox(db: Database, stationId: string) {
           markRejected.run(result.reason ?? 'rejected', result.id);
           outcome.rejected += 1;
         } else {
-          const check = result.tokenVerification;
-          const retro = check === undefined ? null : !check.genuine ? 'not-genuine' : check.denied ? 'denied' : 'genuine';
-          markSynced.run(at.toISOString(), retro, result.id);
-          if (retro === 'not-genuine' || retro === 'denied') outcome.retroAlerts.push(result.id);
+          markSynced.run(at.toISOString(), result.id);
+          const alert = result.retroCheck === undefined ? null : retroAlertKind(now.verdict, result.retroCheck);
+          if (alert !== null) {
+            alerts.raise(result.id, alert, at);
+            outcome.retroAlerts.push(result.id);
+          }
           outcome[result.status === 'accepted' ? 'accepted' : 'duplicates'] += 1;
         }
         dequeue.run(result.id);
@@ -90,6 +86,39 @@ export function createOutbox(db: Database, stationId: string) {
     }),
 
     pendingCount: () => (pending.get() as { n: number }).n,
+    deadLetterCount: () => countDead.get() as number,
+  };
+
+  function settleLocally(id: string, reason: string): void {
+    db.transaction(() => {
+      markRejected.run(reason, id);
+      dequeue.run(id);
+    })();
+  }
+}
+
+function toUpload(passage: Passage, stationId: string): PassageUpload {
+  return {
+    id: passage.id,
+    sequence: passage.sequence,
+    stationId,
+    checkpointId: passage.checkpointId,
+    laneId: passage.laneId,
+    direction: passage.direction,
+    codeKind: passage.codeKind,
+    ...passage.identity,
+    vneidToken: passage.vneidToken,
+    verdict: passage.verdict,
+    // The wire takes 32 reasons, the officer's screen more: the deciding ones come first.
+    reasons: passage.reasons.slice(0, WIRE_MAX.reasons).map((reason) => reason.code),
+    verification: passage.verification,
+    officerId: passage.officerId,
+    plate: passage.plate,
+    note: passage.note,
+    scannedAt: passage.scannedAt,
+    serverTime: passage.serverTime,
+    revision: passage.revision,
+    override: passage.override,
   };
 }
 

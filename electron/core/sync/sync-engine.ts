@@ -1,8 +1,9 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../central/api-errors';
 import type { ApiClient } from '../central/api-client';
 import type { ReferenceCache } from '../central/reference-cache';
 import type { Logger } from '../logging/logger';
+import { isDatabaseError } from '../db/database-errors';
+import type { PassageAlerts } from '../store/passage-alerts';
 import { backoffDelayMs } from './backoff';
 import type { Outbox } from './outbox';
 
@@ -31,14 +32,17 @@ export interface PassResult {
 }
 
 export interface SyncEngineOptions {
-  db: Database;
   outbox: Outbox;
+  /** Open alerts about passages the server judged worse, counted in the status. */
+  alerts: Pick<PassageAlerts, 'openCount'>;
   /** null until the station is enrolled. */
   api: ApiClient | null;
   reference: ReferenceCache;
   logger: Logger;
   onChange(): void;
   onRetroAlert(passageIds: string[]): void;
+  /** A database error while settling: the store, not the network, is failing. */
+  onStorageError(error: unknown): void;
   batchSize?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -52,8 +56,13 @@ export interface SyncEngine {
   /** How long to wait after the last failed pass (backoff, Retry-After honoured). */
   nextDelayMs(): number;
   start(): void;
-  /** Sync now (the network came back, a passage was recorded). */
+  /**
+   * Something new to send (a passage recorded or amended): sync now, unless the last pass failed
+   * and the backoff is running — a failing server is not asked again at the lane's pace.
+   */
   trigger(): void;
+  /** The network came back: sync now, whatever the backoff says. */
+  retryNow(): void;
   stop(): Promise<void>;
   serverOffsetMs(): number | null;
   status(): SyncStatus;
@@ -69,8 +78,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   // The API takes at most 500 a batch; fewer round trips matter more than smaller retries.
   const batchSize = options.batchSize ?? 500;
   const random = options.random ?? Math.random;
-  const countDead = options.db.prepare("SELECT count(*) AS n FROM passages WHERE sync_state = 'rejected'");
-  const countRetro = options.db.prepare("SELECT count(*) AS n FROM passages WHERE retro_check IN ('not-genuine', 'denied')");
   let state: SyncStatus['state'] = options.api === null ? 'not-enrolled' : 'idle';
   let attempt = 0;
   let lastSuccessAt: string | null = null;
@@ -125,6 +132,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       retryAfterMs = error instanceof ApiError && error.failure.kind === 'rate-limited' ? error.failure.retryAfterMs : null;
       attempt += 1;
       log.warn({ error: result.error, attempt }, 'sync pass failed');
+      if (isDatabaseError(error)) options.onStorageError(error);
     }
     result.remaining = options.outbox.pendingCount();
     return result;
@@ -173,6 +181,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       schedule(0);
     },
     trigger() {
+      if (!stopped && running === null && state !== 'waiting' && state !== 'unauthorized') schedule(0);
+    },
+    retryNow() {
       if (!stopped && running === null) schedule(0);
     },
     async stop() {
@@ -186,8 +197,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return {
         state,
         pending: options.outbox.pendingCount(),
-        deadLetters: (countDead.get() as { n: number }).n,
-        retroAlerts: (countRetro.get() as { n: number }).n,
+        deadLetters: options.outbox.deadLetterCount(),
+        retroAlerts: options.alerts.openCount(),
         lastSuccessAt,
         lastError,
         nextAttemptAt: state === 'waiting' && nextAttemptAt !== null ? nextAttemptAt.toISOString() : null,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../../shared/contract/client';
 import type { LaneStatus } from '../../../shared/contract/status';
 import type { CodePosition } from '../../../shared/decoding/types';
+import { reportQueueFor } from '../lanes/report-queue';
 import { cameraWanted, listCameras, openCamera, startFrameDecoding } from './webcam';
 
 type Overlay = { position: CodePosition; width: number; height: number };
@@ -50,7 +51,7 @@ export function WebcamPreview({ lane, client }: { lane: LaneStatus; client: Stat
           ({ codes, width, height, capturedAt, decodedAt }) => {
             for (const { text, position } of codes) {
               setOverlay({ position, width, height });
-              void client.invoke('reportDecodedCode', { reportId: crypto.randomUUID(), laneId: lane.id, text, capturedAt, decodedAt, position, frameSize: { width, height } });
+              reportQueueFor(client).report({ laneId: lane.id, text, capturedAt, decodedAt, position, frameSize: { width, height } });
             }
           },
           setError,

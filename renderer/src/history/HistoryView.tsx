@@ -80,6 +80,16 @@ export function HistoryView({ client, lanes }: { client: StationClient; lanes: L
               ))}
             </select>
           </label>
+          <label className="field">
+            <span>{t('history.alertFilter')}</span>
+            <select value={filter.alert} onChange={set('alert')} data-testid="filter-alert">
+              {(['', 'open', 'any'] as const).map((value) => (
+                <option key={value} value={value}>
+                  {t(`history.alertFilters.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </form>
         {idNumberIncomplete(filter) && <p className="muted">{t('history.idNumberIncomplete')}</p>}
         {search.state.kind === 'failed' && <CommandErrorBanner error={search.state.error} />}

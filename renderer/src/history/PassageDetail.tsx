@@ -17,6 +17,7 @@ export function PassageDetail({ client, lanes, passageId, onChanged }: { client:
   const format = useFormatters(lanes);
   const reasonText = useReasonText();
   const load = useCommand(client, 'getPassage');
+  const acknowledge = useCommand(client, 'acknowledgeAlert');
   const [passage, setPassage] = useState<Passage | null>(null);
   const { run } = load;
 
@@ -31,10 +32,24 @@ export function PassageDetail({ client, lanes, passageId, onChanged }: { client:
     setPassage(next);
     onChanged(next);
   };
-  const { identity, override } = passage;
+  const { identity, override, alert } = passage;
   return (
     <section className="card passage-detail" aria-labelledby="detail-heading" data-testid="passage-detail">
       <h2 id="detail-heading">{t('detail.heading')}</h2>
+      {alert !== null && (
+        <div className={alert.acknowledgedAt === null ? 'banner banner-error' : 'banner'} role={alert.acknowledgedAt === null ? 'alert' : 'status'} data-testid="detail-alert">
+          <strong>{t('detail.alert')}: </strong>
+          {t('detail.alertRaised', { kind: t(`alerts.${alert.kind}`), time: format.dateTime(alert.raisedAt) })}
+          {alert.acknowledgedAt === null ? (
+            <button type="button" onClick={() => void acknowledge.run({ passageId: passage.id }).then((next) => next !== null && changed(next))} data-testid="acknowledge-alert">
+              {t('detail.acknowledge')}
+            </button>
+          ) : (
+            <span> · {t('detail.alertAcknowledged', { officer: alert.acknowledgedBy, time: format.dateTime(alert.acknowledgedAt) })}</span>
+          )}
+          {acknowledge.state.kind === 'failed' && <CommandErrorBanner error={acknowledge.state.error} />}
+        </div>
+      )}
       <dl>
         <dt>{t('detail.scannedAt')}</dt>
         <dd>{format.dateTime(passage.scannedAt)}</dd>

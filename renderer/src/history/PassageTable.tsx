@@ -36,6 +36,12 @@ export function PassageTable({ passages, lanes, selectedId, onSelect }: { passag
               <td className={`verdict-text verdict-${verdict}`}>
                 <VerdictIcon verdict={verdict} /> {t(`verdict.words.${verdict}`)}
                 {passage.override !== null && <span className="muted"> ({t('history.overridden')})</span>}
+                {passage.alert !== null && passage.alert.acknowledgedAt === null && (
+                  <span className="status-error" data-testid="history-alert">
+                    {' '}
+                    ▲ {t('history.alertMark')}
+                  </span>
+                )}
               </td>
               <td>{passage.identity.fullName === null ? '—' : maskName(passage.identity.fullName)}</td>
               <td>{passage.identity.idNumber === null ? '—' : maskIdNumber(passage.identity.idNumber)}</td>

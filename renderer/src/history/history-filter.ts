@@ -12,6 +12,8 @@ export interface HistoryFilter {
   name: string;
   plate: string;
   verdict: Verdict | '';
+  /** Passages the central API judged worse at sync: `open` = not acknowledged yet. */
+  alert: '' | 'open' | 'any';
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -21,7 +23,7 @@ export function localDay(date: Date): string {
 }
 
 export function todayFilter(now: Date): HistoryFilter {
-  return { day: localDay(now), fromTime: '00:00', toTime: '23:59', idNumber: '', name: '', plate: '', verdict: '' };
+  return { day: localDay(now), fromTime: '00:00', toTime: '23:59', idNumber: '', name: '', plate: '', verdict: '', alert: '' };
 }
 
 /** [from, to) in UTC ISO for a local day and time window; `to` includes its whole minute. */
@@ -40,6 +42,7 @@ export function toSearch(filter: HistoryFilter, beforeSequence?: number): Passag
     ...(filter.name.trim() === '' ? {} : { name: filter.name.trim() }),
     ...(filter.plate.trim() === '' ? {} : { plate: filter.plate.trim() }),
     ...(filter.verdict === '' ? {} : { verdict: filter.verdict }),
+    ...(filter.alert === '' ? {} : { alert: filter.alert }),
     ...(beforeSequence === undefined ? {} : { beforeSequence }),
     limit: 100,
   };

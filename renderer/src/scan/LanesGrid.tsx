@@ -3,6 +3,7 @@ import type { StationClient } from '../../../shared/contract/client';
 import type { LaneStatus } from '../../../shared/contract/status';
 import type { ScanResult } from '../../../shared/records/scan-result';
 import { WebcamPreview } from '../camera/WebcamPreview';
+import { LaneReportsNotice } from '../lanes/LaneReportsNotice';
 import { useKeyboardWedge } from '../scanner/use-keyboard-wedge';
 import { LaneHealth } from './LaneHealth';
 import { VerdictIcon } from './VerdictIcon';
@@ -33,6 +34,7 @@ export function LanesGrid({ lanes, lastScans, client }: { lanes: LaneStatus[]; l
             )}
             {lane.lastError !== null && <p className="muted">{t('lanes.lastError', { message: lane.lastError })}</p>}
             {lane.source.startsWith('webcam:') && <WebcamPreview lane={lane} client={client} />}
+            <LaneReportsNotice client={client} laneId={lane.id} />
             {lane.id === keyboardLane && mangled && (
               <p className="banner" role="alert">
                 {t('lanes.mangledDiacritics')}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { classifyCode } from '../../../shared/codes';
 import type { StationClient } from '../../../shared/contract/client';
+import { reportQueueFor } from '../lanes/report-queue';
 import { createKeyboardWedge } from './keyboard-wedge';
 
 /**
@@ -16,7 +17,7 @@ export function useKeyboardWedge(client: StationClient, laneId: string | null): 
     const report = (text: string) => {
       setMangled(classifyCode(text).problems.some((problem) => problem.code.startsWith('encoding.')));
       const now = Date.now();
-      void client.invoke('reportDecodedCode', { reportId: crypto.randomUUID(), laneId, text, capturedAt: now, decodedAt: now, position: null, frameSize: null });
+      reportQueueFor(client).report({ laneId, text, capturedAt: now, decodedAt: now, position: null, frameSize: null });
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) return;

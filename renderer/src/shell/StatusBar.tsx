@@ -7,7 +7,8 @@ import { relativeAge } from './relative-age';
 /** Always on screen: network, outbox, reference data age, clock, storage and camera health. */
 export function StatusBar({ status }: { status: StationStatus }) {
   const { t, i18n } = useTranslation();
-  const { sync, reference, storage, lanes } = status;
+  const { sync, reference, storage, lanes, verification } = status;
+  const unauthorized = sync.state === 'unauthorized' || verification.lastRefusal?.status === 401;
   const healthyLanes = lanes.filter((lane) => !unhealthyLaneStates.has(lane.state)).length;
   return (
     <footer className="status-bar" aria-label={t('statusBar.label')} data-testid="status-bar">
@@ -22,6 +23,22 @@ export function StatusBar({ status }: { status: StationStatus }) {
       {sync.clockWarning && (
         <span className="status-warning" role="alert" data-testid="status-clock">
           ▲ {t('statusBar.clock', { minutes: Math.round(Math.abs(sync.clockOffsetMs ?? 0) / 60_000) })}
+        </span>
+      )}
+      {unauthorized ? (
+        <span className="status-error" role="alert" data-testid="status-enrol-again">
+          ▲ {t('statusBar.enrolAgain')}
+        </span>
+      ) : (
+        verification.lastRefusal !== null && (
+          <span className="status-error" role="alert" data-testid="status-verification-refused">
+            ▲ {t('statusBar.verificationRefused', { status: verification.lastRefusal.status ?? verification.lastRefusal.code })}
+          </span>
+        )
+      )}
+      {sync.retroAlerts > 0 && (
+        <span className="status-error" role="alert" data-testid="status-alerts">
+          ▲ {t('statusBar.alerts', { count: sync.retroAlerts })}
         </span>
       )}
       {(storage.state === 'failing' || storage.alerts.length > 0) && (

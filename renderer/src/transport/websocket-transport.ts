@@ -62,6 +62,8 @@ export function createWebSocketTransport(token: string, onLinkState: (state: Lin
   return {
     async invoke(command, input) {
       await opened;
+      // Closed since it opened and not re-opened yet: sent now, the call would go nowhere and never be answered.
+      if (socket.readyState !== WebSocket.OPEN) throw new Error('bridge closed');
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });

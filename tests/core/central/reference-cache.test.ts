@@ -7,10 +7,11 @@ import { createApiClient, type ApiClient } from '../../../electron/core/central/
 import type { Enrolment } from '../../../electron/core/central/enrolment';
 import { createReferenceCache } from '../../../electron/core/central/reference-cache';
 import { closeDatabase, openDatabase } from '../../../electron/core/db/open-database';
-import { databaseFileName } from '../../../electron/core/station';
+import { databaseFileName } from '../../../electron/core/db/data-folder';
+import { createPassageAlerts } from '../../../electron/core/store/passage-alerts';
 import { createOutbox } from '../../../electron/core/sync/outbox';
 import { createSyncEngine } from '../../../electron/core/sync/sync-engine';
-import { cardPayloadFor, startTestCentralApi } from '../../helpers/central-api';
+import { cardPayloadFor, setFaults, startTestCentralApi } from '../../helpers/central-api';
 import { enrol, findAdult, startStation, startTestCentralApiWith, stationId, useClosing } from '../../helpers/enrolled-station';
 import { testKey } from '../../helpers/fixtures';
 import { createMemoryLogger } from '../../helpers/memory-logger';
@@ -30,7 +31,8 @@ const day = 24 * 3_600_000;
 function openReference(dataDir: string, api: ApiClient) {
   const database = openDatabase(join(dataDir, databaseFileName), { key: testKey });
   const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, day);
-  const sync = createSyncEngine({ db: database.db, outbox: createOutbox(database.db, stationId), api, reference, logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {} });
+  const alerts = createPassageAlerts(database.db);
+  const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, api, reference, logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {} });
   return {
     reference,
     sync,
@@ -99,9 +101,7 @@ describe('reference data staleness', () => {
   it('stays stale while the deny list cannot be fetched, however fresh the rules are', async () => {
     const api = closing(await startTestCentralApi(tempDir()));
     const { reference, sync } = closing(openReference(tempDir(), clientFor(await enrol(api.url))));
-    const failDenyList = { faults: [{ kind: 'error-500', probability: 1, paths: ['/v1/reference/deny-list'] }] };
-    const response = await fetch(`${api.url}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(failDenyList) });
-    expect(response.status).toBe(204);
+    await setFaults(api.url, [{ kind: 'error-500', probability: 1, paths: ['/v1/reference/deny-list'] }]);
 
     expect((await sync.runPass()).error).toBe('HTTP 500');
     expect(reference.status(new Date())).toMatchObject({ denyListVersion: null, fetchedAt: null, stale: true });

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OpenFile } from '../../../electron/core/config/atomic-write';
 import { createSettingsService } from '../../../electron/core/config/settings-service';
 import { openDatabase } from '../../../electron/core/db/open-database';
-import { listAudit } from '../../../electron/core/store/audit-log';
+import { appendAudit, listAudit } from '../../../electron/core/store/audit-log';
 import { stationConfigSchema } from '../../../shared/config/station-config';
 import type { StationSettings } from '../../../shared/config/station-settings';
 import { CommandError } from '../../../shared/contract/router';
@@ -31,7 +31,7 @@ function setUp(options: { configPath?: 'none' | 'not-yet-written'; openFile?: Op
   const { db } = openDatabase(join(folder, 'data', 'station.db'), { key: testKey });
   const applyLive = vi.fn();
   const service = createSettingsService({
-    db,
+    audit: (record) => appendAudit(db, record),
     config,
     configPath: options.configPath === 'none' ? null : configPath,
     dataDir: join(folder, 'data'),
@@ -115,7 +115,7 @@ describe('settings', () => {
     };
     const { service, settings, configPath, applyLive, db } = setUp({ openFile: fullDisk });
     const before = readFileSync(configPath, 'utf8');
-    expect(await refusal(service.save({ ...settings, retentionDays: 40 }))).toMatchObject({ code: 'unavailable', message: expect.stringContaining('ENOSPC') });
+    expect(await refusal(service.save({ ...settings, retentionDays: 40 }))).toMatchObject({ code: 'unavailable', reason: 'settings.write-failed', message: expect.stringContaining('ENOSPC') });
     expect(readFileSync(configPath, 'utf8')).toBe(before);
     expect(readdirSync(dirname(configPath)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(applyLive).not.toHaveBeenCalled();
@@ -123,10 +123,16 @@ describe('settings', () => {
     expect(listAudit(db, { limit: 5, action: 'settings.change' })).toEqual([]);
   });
 
-  it('without a config file: saving and enrolling are refused as unavailable', async () => {
+  it('without a config file: saving and enrolling are refused as unavailable, saying why (not that the server is unreachable)', async () => {
     const { service, settings } = setUp({ configPath: 'none' });
     expect(service.view().configPath).toBeNull();
-    expect(await refusal(service.save(settings))).toMatchObject({ code: 'unavailable', message: expect.stringContaining('--config') });
-    expect(await refusal(service.enrol({ apiUrl: 'http://127.0.0.1:9', secret: 'secret-secret' }))).toMatchObject({ code: 'unavailable' });
+    expect(await refusal(service.save(settings))).toMatchObject({ code: 'unavailable', reason: 'settings.no-config-file', message: expect.stringContaining('--config') });
+    expect(await refusal(service.enrol({ apiUrl: 'http://127.0.0.1:9', secret: 'secret-secret' }))).toMatchObject({ code: 'unavailable', reason: 'settings.no-config-file' });
+  });
+
+  it('an enrolment the server cannot be reached for says so, with its own reason', async () => {
+    const { service } = setUp();
+    // Port 9 (discard) on this machine: nothing listens there.
+    expect(await refusal(service.enrol({ apiUrl: 'http://127.0.0.1:9', secret: 'secret-secret' }))).toMatchObject({ code: 'unavailable', reason: 'enrol.unreachable' });
   });
 });

@@ -1,7 +1,8 @@
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseKeyError, loadDatabaseKey, type KeySealer } from '../../../electron/core/db/database-key';
+import { closeDatabase, openDatabase } from '../../../electron/core/db/open-database';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -14,6 +15,26 @@ describe('database key', () => {
     if (process.platform !== 'win32') expect(statSync(join(dataDir, 'station.key')).mode & 0o777).toBe(0o600);
     expect(await loadDatabaseKey({ dataDir })).toBe(key);
     expect(await loadDatabaseKey({ dataDir: tempDir() })).not.toBe(key);
+  });
+
+  it('never makes a new key beside an existing database: a missing key file is refused, naming it, the database untouched', async () => {
+    const dataDir = tempDir();
+    const key = await loadDatabaseKey({ dataDir });
+    closeDatabase(openDatabase(join(dataDir, 'station.db'), { key }));
+    const database = readFileSync(join(dataDir, 'station.db'));
+    rmSync(join(dataDir, 'station.key'));
+
+    const error = await loadDatabaseKey({ dataDir }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DatabaseKeyError);
+    expect(error).toMatchObject({ code: 'key-file-missing' });
+    expect((error as Error).message).toBe(
+      `the database key file ${join(dataDir, 'station.key')} is missing, but ${join(dataDir, 'station.db')} exists: ` +
+        'the database was left untouched; restore the key file from its backup, or set STATION_DB_KEY to the key',
+    );
+    expect(existsSync(join(dataDir, 'station.key'))).toBe(false);
+    expect(readFileSync(join(dataDir, 'station.db')).equals(database)).toBe(true);
+    // The key from outside still opens it.
+    expect(await loadDatabaseKey({ dataDir, environmentKey: key })).toBe(key);
   });
 
   it('refuses a key file other users can read', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Driver from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -144,7 +144,7 @@ describe('start-up checks', () => {
 });
 
 describe('clean shutdown', () => {
-  it('checks the whole file only when the last close was not clean', () => {
+  it('checks the whole file only when the last close was not clean, or the file changed since', () => {
     const path = join(tempDir(), 'station.db');
     const first = open(path);
     first.db.exec('CREATE TABLE filler (x BLOB)');
@@ -154,10 +154,14 @@ describe('clean shutdown', () => {
     expect(existsSync(`${path}.clean-shutdown`)).toBe(true);
     expect(existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`).length : 0).toBe(0);
 
+    const closed = statSync(path);
     const bytes = readFileSync(path);
     bytes.fill(0x5a, 200 * 1024, 260 * 1024);
     writeFileSync(path, bytes);
-    // Clean mark present: a fast start, no full check; the mark is consumed.
+    // Damage that leaves the size and time the close left (a disk going bad): the clean start
+    // stays fast, without a full check; the mark is consumed.
+    const closedAt = (Math.floor(closed.mtimeMs) + 0.5) / 1000; // seconds as a double: half a millisecond in survives the rounding
+    utimesSync(path, closedAt, closedAt);
     const second = open(path);
     expect(second.startupEvents).toEqual([]);
     expect(existsSync(`${path}.clean-shutdown`)).toBe(false);
@@ -165,6 +169,7 @@ describe('clean shutdown', () => {
     // Now the whole file is checked and the damage found.
     const third = open(path);
     expect(third.startupEvents.map((event) => event.kind)).toEqual(['moved-aside']);
+    expect(third.startupEvents[0]).toMatchObject({ cause: 'failed-check' });
     third.db.close();
   });
 });

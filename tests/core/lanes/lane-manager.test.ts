@@ -6,7 +6,7 @@ import { createInMemoryTransport } from '../../../shared/contract/in-memory-tran
 import type { LaneCodeEvent } from '../../../shared/contract/lanes';
 import { createDedupeWindow } from '../../../electron/core/lanes/dedupe-window';
 import { LatestSlot } from '../../../electron/core/lanes/latest-slot';
-import { createStation } from '../../../electron/core/station';
+import { createStation, type Station } from '../../../electron/core/station';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { createMemoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -84,6 +84,25 @@ describe('lane pipeline', () => {
     expect(wrongLane).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await station.close();
     expect(logText()).not.toContain('Huyền');
+  });
+
+  it('a report is answered once its passage is recorded, and the same report sent again after a restart is not a second passage', async () => {
+    const dataDir = tempDir();
+    const config = stationConfigSchema.parse({ lanes: [{ id: 'lane-1', name: 'Làn 1', source: 'keyboard:' }] });
+    const open = () => createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    const report = { reportId: randomUUID(), laneId: 'lane-1', text: payload, capturedAt: 1_000_000, decodedAt: 1_000_000, position: null, frameSize: null };
+    const recorded = (station: Station) => station.router.dispatch('searchPassages', { limit: 10 }).then((result) => (result.ok ? (result.value as unknown[]).length : -1));
+
+    const first = open();
+    expect(await first.router.dispatch('reportDecodedCode', report)).toEqual({ ok: true, value: { duplicate: false } });
+    expect(await recorded(first)).toBe(1);
+    await first.close();
+
+    // The page never heard the answer (the station stopped first) and sends it again to the next one.
+    const second = open();
+    expect(await second.router.dispatch('reportDecodedCode', { ...report, decodedAt: 1_000_500 })).toEqual({ ok: true, value: { duplicate: false } });
+    expect(await recorded(second)).toBe(1);
+    await second.close();
   });
 
   it('a started camera lane shows its watchdog restarts in the station status, and stops with the station', async () => {

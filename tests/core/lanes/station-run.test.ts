@@ -56,6 +56,22 @@ describe('station run', () => {
     expect(run.stdout).not.toContain('|');
   });
 
+  it('exits 1, saying so, when codes it was shown could not be recorded', async () => {
+    const folder = tempDir();
+    const video = join(folder, 'lane.y4m');
+    await writeTestVideo({ path: video, codes: 2, seed: 5, width: 480, height: 360 });
+    const dataDir = join(folder, 'data');
+    const database = openDatabase(join(dataDir, 'station.db'), { key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
+    // Every passage write fails, as on a failing disk (a real SQLite error, raised by the database itself).
+    database.db.exec("CREATE TRIGGER refuse_passages BEFORE INSERT ON passages BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    closeDatabase(database);
+    const run = await runStationAsync(['run', '--data', dataDir, '--source', `file:${video}`]);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/"recorded":false/);
+    expect(run.stderr).toMatch(/station: \d+ passage\(s\) shown were NOT RECORDED\n$/);
+    expect(run.code).toBe(1);
+  });
+
   it('refuses sources it cannot run headless, in one line (exit 2), and a missing file fails its lane (exit 1)', async () => {
     const dataDir = tempDir();
     const webcam = await runStationAsync(['run', '--data', dataDir, '--source', 'webcam:default']);

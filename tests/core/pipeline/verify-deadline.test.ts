@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultPlan } from '../../../central-api/api-types';
 import type { RegisteredCitizen } from '../../../central-api/db/citizens';
 import type { Station } from '../../../electron/core/station';
-import { cardPayloadFor, startTestCentralApi } from '../../helpers/central-api';
+import { cardPayloadFor, setFaults, startTestCentralApi } from '../../helpers/central-api';
 import { findAdult, startEnrolledStation, useClosing } from '../../helpers/enrolled-station';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -14,11 +13,7 @@ const marginMs = 1000;
 const slowMs = 4000;
 
 /** Only /v1/verify is slowed: the sync passes and connectivity probes must keep working. */
-async function slowVerify(apiUrl: string, latencyMs: number): Promise<void> {
-  const plan: FaultPlan = { faults: [{ kind: 'latency', probability: 1, paths: ['/v1/verify'], latencyMs }] };
-  const response = await fetch(`${apiUrl}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(plan) });
-  expect(response.status).toBe(204);
-}
+const slowVerify = (apiUrl: string, latencyMs: number) => setFaults(apiUrl, [{ kind: 'latency', probability: 1, paths: ['/v1/verify'], latencyMs }]);
 
 async function timedScan(station: Station, citizen: RegisteredCitizen) {
   const started = performance.now();

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/open-database';
-import { testKey } from '../../helpers/fixtures';
+import { closeDatabase, openDatabase } from '../../../electron/core/db/open-database';
+import { createPassageStore } from '../../../electron/core/store/passage-store';
+import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { currentWalFrames } from '../../helpers/wal-frames';
 
 const tempDir = useTempDirs();
 const writer = fileURLToPath(new URL('../../helpers/crash-writer.ts', import.meta.url));
@@ -68,4 +72,52 @@ describe('crash safety', () => {
     expect(outbox).toEqual(stored.map((row) => row.id).sort());
     db.close();
   }, 120_000);
+
+  it('reports the acknowledged passages a damaged WAL lost after a crash, never silently, keeping a copy of that WAL', async () => {
+    const path = `${tempDir()}/station.db`;
+    const acknowledged: Acknowledged[] = [];
+    // Crash writers until the WAL holds several commits after its first: those are what the damage takes.
+    let frames = currentWalFramesIfAny(`${path}-wal`);
+    for (let attempt = 0; frames.filter((frame) => frame.commit).length < 4; attempt += 1) {
+      if (attempt === 10) throw new Error('the WAL never held four commits');
+      acknowledged.push(...(await runAndKill(path)));
+      frames = currentWalFramesIfAny(`${path}-wal`);
+    }
+    const firstCommit = frames.findIndex((frame) => frame.commit);
+    const damagedFrame = frames[firstCommit + 1]!;
+    const fd = openSync(`${path}-wal`, 'r+');
+    writeSync(fd, randomBytes(512), 0, 512, damagedFrame.offset + 24 + 1024);
+    closeSync(fd);
+    const damagedWal = readFileSync(`${path}-wal`);
+    const newestAcknowledged = Math.max(...acknowledged.map((ack) => ack.sequence));
+
+    const opened = openDatabase(path, { key: testKey });
+    const [event] = opened.startupEvents;
+    if (event?.kind !== 'lost-acknowledged') throw new Error(`no loss reported: ${JSON.stringify(opened.startupEvents)}`);
+    // The mark is the newest acknowledgement, or the commit the kill caught before it was printed.
+    expect(event.expectedSequence - newestAcknowledged).toBeGreaterThanOrEqual(0);
+    expect(event.expectedSequence - newestAcknowledged).toBeLessThanOrEqual(1);
+    const stored = opened.db.prepare('SELECT id, sequence FROM passages ORDER BY sequence').all() as Acknowledged[];
+    const found = stored.at(-1)?.sequence ?? 0;
+    expect(event.foundSequence).toBe(found);
+    expect(found).toBeLessThan(newestAcknowledged);
+    // Up to what was found, nothing is missing; after it, every acknowledged passage is gone and reported as such.
+    const storedIds = new Set(stored.map((row) => row.id));
+    expect(acknowledged.filter((ack) => ack.sequence <= found && !storedIds.has(ack.id))).toEqual([]);
+    expect(acknowledged.filter((ack) => ack.sequence > found && storedIds.has(ack.id))).toEqual([]);
+    expect(event.walCopy !== null && readFileSync(event.walCopy).equals(damagedWal)).toBe(true);
+
+    // No sequence is handed out twice: the next passage follows the lost ones.
+    const store = createPassageStore(opened.db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => new Date(), serverOffsetMs: () => null } });
+    expect(store.record(samplePassageDraft()).sequence).toBe(event.expectedSequence + 1);
+    closeDatabase(opened);
+    // Said once: the next start has nothing new to report.
+    const again = openDatabase(path, { key: testKey });
+    expect(again.startupEvents).toEqual([]);
+    closeDatabase(again);
+  }, 120_000);
 });
+
+function currentWalFramesIfAny(walPath: string) {
+  return existsSync(walPath) ? currentWalFrames(walPath) : [];
+}

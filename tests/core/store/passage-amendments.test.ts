@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { listAudit } from '../../../electron/core/store/audit-log';
 import { createPassageAmendments } from '../../../electron/core/store/passage-amendments';
+import { createPassageAlerts } from '../../../electron/core/store/passage-alerts';
 import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { createOutbox } from '../../../electron/core/sync/outbox';
 import { CommandError } from '../../../shared/contract/router';
@@ -14,7 +15,7 @@ const at = new Date('2026-11-23T01:00:00.000Z');
 function setUp() {
   const { db } = openDatabase(`${tempDir()}/station.db`, { key: testKey });
   const store = createPassageStore(db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => new Date('2026-11-23T00:00:00.000Z'), serverOffsetMs: () => null } });
-  const outbox = createOutbox(db, 'CP-01-A');
+  const outbox = createOutbox(db, 'CP-01-A', createPassageAlerts(db));
   const passage = store.record(samplePassageDraft({ verdict: 'deny', plate: null, note: null }));
   const queued = () => (db.prepare('SELECT passage_id FROM outbox').pluck().all() as string[]);
   const syncState = () => store.get(passage.id)?.syncState;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
+import { storageAlertSchema } from '../../../shared/contract/status';
 import { listAudit } from '../../../electron/core/store/audit-log';
 import { createStationStore } from '../../../electron/core/store/station-store';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
@@ -37,10 +38,19 @@ describe('station store', () => {
     expect(onStatusChange).toHaveBeenCalled();
   });
 
-  it('alerts the officer about a database moved aside, and audits it', () => {
-    const { db, store } = setUp([{ kind: 'moved-aside', movedTo: '/data/station.db.damaged-x', reason: 'database disk image is malformed' }]);
-    expect(store.status().alerts).toEqual([{ code: 'database-moved-aside', movedTo: '/data/station.db.damaged-x', reason: 'database disk image is malformed' }]);
-    expect(listAudit(db, { limit: 5 })).toMatchObject([{ action: 'database.moved-aside', actor: 'station' }]);
+  it('alerts the officer about a database moved aside and what was carried from it, and audits it', () => {
+    const salvage = { passages: 41, officers: 2, referenceData: 2, auditEntries: 130, unreadableRanges: 1, invalidRows: 0 };
+    const event = { movedTo: '/data/station.db.damaged-x', cause: 'failed-check', reason: 'database disk image is malformed', salvage } as const;
+    const { db, store } = setUp([{ kind: 'moved-aside', ...event }]);
+    expect(store.status().alerts).toEqual([{ code: 'database-moved-aside', ...event }]);
+    expect(listAudit(db, { limit: 5 })).toMatchObject([{ action: 'database.moved-aside', actor: 'station', details: event }]);
+  });
+
+  it('alerts the officer about acknowledged passages the database no longer holds, and audits it', () => {
+    const lost = { expectedSequence: 60, foundSequence: 28, walCopy: '/data/station.db-wal.lost-x' };
+    const { db, store } = setUp([{ kind: 'lost-acknowledged', ...lost }]);
+    expect(storageAlertSchema.array().parse(store.status().alerts)).toEqual([{ code: 'acknowledged-passages-lost', ...lost }]);
+    expect(listAudit(db, { limit: 5 })).toMatchObject([{ action: 'database.passages-lost', actor: 'station', details: lost }]);
   });
 
   it('counts unsynced records in its status', () => {

@@ -16,7 +16,6 @@ const good = 10_000;
 const poisoned = 20;
 const kills = 5;
 const annotated = 300;
-const overridden = 60;
 
 interface PassageContent {
   id: string;
@@ -61,6 +60,23 @@ function runSync(dataDir: string, apiUrl: string, killAfterMs?: number): Promise
   });
 }
 
+/**
+ * Once the queue has drained, officers amend passages the server already holds (a plate, an
+ * override): those go up again at a higher revision, so a server or station keeping the stale copy shows.
+ */
+async function amendSynced(stationDir: string): Promise<{ annotated: number; overridden: number }> {
+  const database = openDatabase(join(stationDir, 'station.db'), { key: await loadDatabaseKey({ dataDir: stationDir }) });
+  const amendments = createPassageAmendments(database.db);
+  const synced = database.db.prepare("SELECT id FROM passages WHERE sync_state = 'synced' ORDER BY sequence LIMIT ?").pluck().all(annotated) as string[];
+  expect(synced).toHaveLength(annotated);
+  for (const [index, id] of synced.entries()) {
+    amendments.annotate(id, { plate: `29A-${index}`, note: null }, 'CB-7', new Date());
+    if (index % 5 === 0) amendments.override(id, { verdict: 'check', reason: 'kiểm tra lại' }, 'CB-7', new Date());
+  }
+  closeDatabase(database);
+  return { annotated: synced.length, overridden: Math.ceil(synced.length / 5) };
+}
+
 describe('fault soak', () => {
   it(`delivers ${good.toLocaleString('en')} passages exactly once through faults, a server restart and ${kills} SIGKILLs; poison sits in dead letters`, async () => {
     const apiDir = tempDir();
@@ -73,16 +89,8 @@ describe('fault soak', () => {
     const store = createPassageStore(database.db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => new Date(), serverOffsetMs: () => null } });
     const ids = database.db.transaction(() => Array.from({ length: good + poisoned }, () => store.record(samplePassageDraft()).id))();
     const poison = ids.filter((_, index) => index % Math.floor(ids.length / poisoned) === 3).slice(0, poisoned);
-    // Amended passages travel at their newest revision: a stale copy on the server would show as r0 or r1.
-    const amendments = createPassageAmendments(database.db);
-    const amendable = ids.filter((id) => !poison.includes(id));
-    for (const [index, id] of amendable.slice(0, annotated).entries()) {
-      amendments.annotate(id, { plate: `29A-${index}`, note: null }, 'CB-7', new Date());
-      if (index < overridden) amendments.override(id, { verdict: 'check', reason: 'kiểm tra lại' }, 'CB-7', new Date());
-    }
     const poisonSet = new Set(poison);
-    const recorded = database.db.prepare('SELECT id, sequence, revision FROM passages ORDER BY sequence').all() as PassageContent[];
-    const expected = byContent(recorded.filter(({ id }) => !poisonSet.has(id)));
+    const recorded = database.db.prepare('SELECT id, sequence FROM passages ORDER BY sequence').all() as Omit<PassageContent, 'revision'>[];
     expect(recorded.map(({ sequence }) => sequence)).toEqual(recorded.map((_, index) => index + 1));
     closeDatabase(database);
     for (const passageId of poison) await admin(url, 'POST', '/admin/poison', { passageId });
@@ -99,16 +107,24 @@ describe('fault soak', () => {
         for (const passageId of poison) await admin(url, 'POST', '/admin/poison', { passageId });
       }
     }
+    expect((await runSync(stationDir, url)).code).toBe(0);
+    // Officers amend passages the server already holds; those go up again through one more kill.
+    const amended = await amendSynced(stationDir);
+    await runSync(stationDir, url, 500 + Math.random() * 1500); // killed, or done first: either way, nothing may be lost or doubled
     const finish = await runSync(stationDir, url);
     expect(finish.code).toBe(0);
     expect(JSON.parse(finish.stdout)).toMatchObject({ remaining: 0, error: null });
 
+    const final = openDatabase(join(stationDir, 'station.db'), { key: await loadDatabaseKey({ dataDir: stationDir }) });
+    const expected = byContent((final.db.prepare('SELECT id, sequence, revision FROM passages').all() as PassageContent[]).filter(({ id }) => !poisonSet.has(id)));
+    closeDatabase(final);
     // On the server: every passage but the poisoned ones exactly once, at its newest revision, nothing else.
     const stored = (await (await fetch(`${url}/admin/passages`)).json()) as (PassageContent & { stationId: string })[];
     expect(new Set(stored.map((passage) => passage.stationId))).toEqual(new Set(['SOAK-1']));
     expect(byContent(stored)).toEqual(expected);
     expect(expected).toHaveLength(good);
-    expect(expected.filter((row) => row.endsWith(':r2'))).toHaveLength(overridden);
+    expect(expected.filter((row) => row.endsWith(':r1'))).toHaveLength(amended.annotated - amended.overridden);
+    expect(expected.filter((row) => row.endsWith(':r2'))).toHaveLength(amended.overridden);
     // No gaps: the sequences missing on the server are exactly the poisoned passages'.
     const storedSequences = new Set(stored.map((passage) => passage.sequence));
     const missingSequences = recorded.filter(({ sequence }) => !storedSequences.has(sequence));

@@ -1,0 +1,21 @@
+import type { Direction, StationStatus } from '../../../shared/contract/status';
+import type { ScanResult } from '../../../shared/records/scan-result';
+import type { SettingsService } from '../config/settings-service';
+import type { LaneManager } from '../lanes/lane-manager';
+import type { ScanInput } from '../pipeline/process-scan';
+import type { StationRecords } from '../station-records';
+
+/** What the features' handlers work with: the running core, never the composition root's internals. */
+export interface CoreContext {
+  /** The records in use now (replaced as a whole when the database is found damaged). */
+  records(): StationRecords;
+  lanes: LaneManager;
+  processScan(input: ScanInput): Promise<ScanResult>;
+  settings: SettingsService;
+  status(): StationStatus;
+  publishStatus(): void;
+  checkpoint(): { id: string; name: string; direction: Direction };
+  dataDir: string;
+  /** `officer:<id>` of whoever is signed in, or `station`. */
+  actor(): string;
+}
