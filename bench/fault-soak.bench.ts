@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
-import { enrolStation } from '../electron/core/central/enrolment';
+import { createEnrolmentStore, enrolStation } from '../electron/core/central/enrolment';
 import { stationBin } from '../tests/helpers/station-cli';
 
 const quick = process.argv.includes('--quick');
@@ -119,7 +119,7 @@ let api = await startApi(apiPort);
 const { dir: dataDir, tmpfs } = stationFolder();
 const configFile = join(root, 'config.json');
 writeFileSync(configFile, JSON.stringify({ checkpoint: { id: 'CP-SOAK', name: 'Chốt thử tải', direction: 'both' }, lanes: [{ id: 'lane-1', name: 'Làn 1', source: 'keyboard:' }], api: { url: apiUrl } }));
-await enrolStation({ apiUrl, secret, stationId: 'SOAK-1', checkpoint: { id: 'CP-SOAK', name: 'Soak' }, pinnedCaPem: null, dataDir });
+await enrolStation({ apiUrl, secret, stationId: 'SOAK-1', checkpoint: { id: 'CP-SOAK', name: 'Soak' }, pinnedCaPem: null, store: createEnrolmentStore(dataDir) });
 
 const acknowledged = new Map<string, string>(); // name → passage id
 const shownNames: string[] = [];

@@ -1,13 +1,32 @@
-// `npm run central-api -- --data DIR [--port N] [--enrol-secret S] [--test-admin] [--seed N]`
-// Prints `Central API ready: http://127.0.0.1:PORT` once listening; logs go to DIR/logs.
-// Exit codes: 0 stopped by a signal, 1 runtime failure, 2 usage error. Errors are one plain line.
+// `npm run central-api -- --data DIR [--port N] [--enrol-secret-file FILE] [--test-admin] [--seed N]`
+//   (or the bootstrap secret in CENTRAL_API_ENROL_SECRET). Prints `Central API ready:
+//   http://127.0.0.1:PORT` once listening; logs go to DIR/logs.
+// `npm run central-api -- issue-enrolment-code --data DIR --station-id ID --checkpoint CP [--valid-hours N]`
+//   prints a one-time enrolment code alone on stdout (what it is for and until when on stderr).
+// Exit codes: 0 stopped by a signal (or code issued), 1 runtime failure, 2 usage error. Errors are one plain line.
 
-import { parseCommandLine, USAGE, UsageError } from './command-line';
+import { ENROL_SECRET_VARIABLE, parseCommandLine, parseIssueCodeCommandLine, USAGE, UsageError } from './command-line';
+import { closeCentralDatabase, openCentralDatabase } from './db/open';
+import { issueEnrolmentCode } from './db/stations';
 import { createLogger, openLogFile } from './logging';
 import { startCentralApi } from './server';
 
-async function main(): Promise<void> {
-  const options = parseCommandLine(process.argv.slice(2));
+function issueCode(argv: string[]): void {
+  const command = parseIssueCodeCommandLine(argv);
+  const db = openCentralDatabase(command.dataDir);
+  try {
+    const { code, expiresAt } = issueEnrolmentCode(db, command, new Date());
+    console.log(code);
+    console.error(`central-api: one-time enrolment code for station ${command.stationId} at checkpoint ${command.checkpointId}, valid until ${expiresAt.toISOString()}; an unused earlier code for this station no longer works`);
+  } finally {
+    closeCentralDatabase(db);
+  }
+}
+
+async function serve(argv: string[]): Promise<void> {
+  const options = parseCommandLine(argv);
+  // Read once; what this process starts (or dumps) need not carry it.
+  delete process.env[ENROL_SECRET_VARIABLE];
   const api = await startCentralApi({ ...options, logger: createLogger(openLogFile(options.dataDir)) });
   console.log(`Central API ready: ${api.url}`);
   const stop = () => {
@@ -20,7 +39,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'issue-enrolment-code') issueCode(argv.slice(1));
+  else await serve(argv);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
     console.error(`central-api: ${error.message}\n${USAGE}`);
     process.exit(2);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020';
 import addFormatsModule from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import { parse } from 'yaml';
 
 /** Under this id the whole document is one registered schema; refs point into it by JSON Pointer. */
@@ -16,7 +17,7 @@ export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 export interface OpenApiDocument {
   paths: Record<string, Partial<Record<HttpMethod, Json>>>;
   components: { schemas: Record<string, Json>; responses?: Record<string, Json> };
-  security?: unknown[];
+  security?: object[];
   [key: string]: unknown;
 }
 
@@ -24,11 +25,21 @@ export interface Operation {
   operationId: string;
   method: HttpMethod;
   path: string;
-  /** False for operations whose `security` is `[]` (health, time, enrolment, VNeID, admin). */
+  /**
+   * True when a station token is required; false for operations whose `security` is `[]` (VNeID,
+   * admin) or allows no scheme (`{}`: health, time and enrolment take a token but need none).
+   */
   authenticated: boolean;
+  /** The operation's `x-rate-limit`; undefined for the test-only admin routes, which have none. */
+  rateLimit: RateLimit | undefined;
   /** JSON Pointer (without '#') to the operation object. */
   pointer: string;
   operation: Json;
+}
+
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
 }
 
 const methods: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch'];
@@ -46,8 +57,10 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
     methods.flatMap((method) => {
       const operation = item[method];
       if (!operation) return [];
-      const security = (operation.security as unknown[] | undefined) ?? globalSecurity;
-      return [{ operationId: String(operation.operationId), method, path, authenticated: security.length > 0, pointer: `/paths/${escapePointer(path)}/${method}`, operation }];
+      const security = (operation.security as object[] | undefined) ?? globalSecurity;
+      const authenticated = security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
+      const rateLimit = operation['x-rate-limit'] as RateLimit | undefined;
+      return [{ operationId: String(operation.operationId), method, path, authenticated, rateLimit, pointer: `/paths/${escapePointer(path)}/${method}`, operation }];
     }),
   );
 }
@@ -119,15 +132,20 @@ export function parametersSchema(operation: Operation, place: 'query' | 'header'
 // ajv-formats is CommonJS; under ESM its callable is the default export's default.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
 
+const rfc3339DateTime = fullFormats['date-time'] as { validate: (text: string) => boolean };
+
 /**
  * Ajv for JSON Schema 2020-12 (the dialect of OpenAPI 3.1) with the whole document registered.
  * Strict, so a typo'd keyword in the document fails loudly instead of validating nothing. The
  * document's own top-level fields and OpenAPI's schema keywords are declared as known.
  * `coerceTypes` is for query strings and headers only: JSON bodies are checked as sent.
+ * A date-time must also be a time JavaScript can read: RFC 3339 allows a leap second (`23:59:60`),
+ * which `new Date` cannot represent, and a handler must never be handed an Invalid Date.
  */
 export function createOpenApiAjv(doc: OpenApiDocument, options: { coerceTypes?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, coerceTypes: options.coerceTypes ?? false });
   addFormats(ajv);
+  ajv.addFormat('date-time', { type: 'string', validate: (text: string) => rfc3339DateTime.validate(text) && !Number.isNaN(Date.parse(text)) });
   const documentFields = Object.keys(doc).filter((key) => !['$id', '$schema'].includes(key));
   ajv.addVocabulary([...new Set([...documentFields, 'discriminator', 'xml', 'externalDocs', 'example'])]);
   ajv.addSchema({ ...doc, $id: OPENAPI_ID });

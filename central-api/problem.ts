@@ -6,8 +6,17 @@ export interface Problem {
   message: string;
 }
 
+/** The document's `Problem.message` maxLength: a longer answer would break the contract and become a 500. */
+export const PROBLEM_MESSAGE_MAX = 500;
+
+/** `text` cut to `max` characters (code points, as the document counts them), marked with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const characters = [...text];
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`;
+}
+
 export function sendProblem(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.code(status).send({ code, message } satisfies Problem);
+  return reply.code(status).send({ code, message: truncate(message, PROBLEM_MESSAGE_MAX) } satisfies Problem);
 }
 
 const codeForStatus: Record<number, string> = {
@@ -21,7 +30,8 @@ const codeForStatus: Record<number, string> = {
 
 /**
  * Every error becomes a Problem. Validation messages name the field and the rule, never the value
- * sent (ajv does not echo data), so they are safe to return and to log.
+ * sent (ajv does not echo data), so they are safe to return and to log; a request breaking many
+ * rules at once gets the first 500 characters of the list.
  */
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`));

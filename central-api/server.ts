@@ -2,8 +2,11 @@
 // every request and response validated against openapi.yaml.
 
 import type { AddressInfo } from 'node:net';
+import helmet from '@fastify/helmet';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import pino from 'pino';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { installAuthentication } from './auth';
@@ -28,7 +31,11 @@ export interface CentralApiOptions {
   dataDir: string;
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
-  /** Registers this reusable bootstrap secret for enrolment (demo and test only). */
+  /**
+   * Registers this reusable bootstrap secret for enrolment (demo and test only): it enrols new
+   * station ids, never an enrolled one without that station's token. Real stations enrol with an
+   * administrator's one-time code (`issue-enrolment-code`).
+   */
   enrolSecret?: string;
   /** Serves the /admin endpoints (passage list, fault plan, poison). Off by default: 404. */
   testAdmin?: boolean;
@@ -51,10 +58,43 @@ export interface CentralApi {
   close(): Promise<void>;
 }
 
-/** A megabyte is not enough for 500 passages at their longest. */
-const BODY_LIMIT = 8 * 1024 * 1024;
+/** Every body but a passage batch's (routes/passages.ts) is a few kilobytes at its longest. */
+const BODY_LIMIT = 64 * 1024;
 
-function createApp(doc: OpenApiDocument, contract: Ajv2020, logger: Logger, tls: CentralApiOptions['tls']): FastifyInstance {
+/** What a rate limit counts by: the station a valid token names, else the client's address (an IPv6 /64 as one). */
+const rateLimitKey = (request: FastifyRequest): string => (request.station ? `station:${request.station.id}` : `address:${normalizeIP(request.ip)}`);
+
+/**
+ * Security headers on every answer (helmet, for an API that serves no page: no content may load,
+ * nothing may frame it), and `no-store`: answers name citizens and must stay out of caches.
+ * Rate limits come per operation from the document (routes/context.ts); past one the answer is a
+ * Problem `rate_limited` with Retry-After.
+ */
+async function installProtections(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: rateLimitKey,
+    errorResponseBuilder: (_request, limit) => Object.assign(new Error(`rate limit exceeded: retry in ${limit.after}`), { statusCode: limit.statusCode }),
+  });
+}
+
+/**
+ * ajv coerces a query or header value such as `1e400` to Infinity and then checks it against no
+ * bound (its bounds pass over numbers that are not finite): such a parameter is refused here.
+ */
+function refusingInfinity(validate: ValidateFunction) {
+  return (data: Record<string, unknown>) => {
+    if (!validate(data)) return { error: validate.errors ?? [] };
+    const name = Object.keys(data).find((key) => typeof data[key] === 'number' && !Number.isFinite(data[key]));
+    return name === undefined || { error: [{ keyword: 'type', instancePath: `/${name}`, schemaPath: '#', params: {}, message: 'must be a finite number' }] };
+  };
+}
+
+async function createApp(doc: OpenApiDocument, contract: Ajv2020, logger: Logger, tls: CentralApiOptions['tls']): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -62,9 +102,10 @@ function createApp(doc: OpenApiDocument, contract: Ajv2020, logger: Logger, tls:
     forceCloseConnections: true,
     ...(tls && { https: tls }),
   }) as unknown as FastifyInstance;
+  await installProtections(app);
   // Query strings and headers arrive as text: `?since=4` must become the integer the schema says.
   const parameters = createOpenApiAjv(doc, { coerceTypes: true });
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? contract : parameters).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? contract.compile(schema) : refusingInfinity(parameters.compile(schema))));
   // Responses are checked, not just serialised: an answer outside the contract is a server bug,
   // and it surfaces as a 500 rather than reaching a station.
   app.setSerializerCompiler(({ schema, url, httpStatus }) => {
@@ -90,7 +131,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     if (options.enrolSecret !== undefined) registerEnrolSecret(db, options.enrolSecret, now());
     const doc = loadOpenApiDocument();
     const contract = createOpenApiAjv(doc);
-    const app = createApp(doc, contract, logger, options.tls);
+    const app = await createApp(doc, contract, logger, options.tls);
     const context: ApiContext = { db, passages: createPassageStore(db), faults: new FaultInjector(), now, contract };
     installProblemHandlers(app);
     context.faults.install(app);

@@ -12,6 +12,8 @@ import { loadConfig } from '../electron/core/config/load-config';
  * mode, said in one plain sentence instead of a stack trace.
  */
 const forwardedArgs = process.argv.slice(2);
+/** openapi.yaml's `servers` entry. */
+const EMBEDDED_API_PORT = 8787;
 
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['tsx', 'scripts/build-electron.ts']);
@@ -42,7 +44,12 @@ async function embeddedCentralApi(): Promise<string[]> {
   const { config, dataDir } = await loadConfig({ configFile: text(values.config), dataDir: text(values.data) });
   if (config.api.url !== null) return [];
   const secret = randomBytes(18).toString('base64url');
-  const api = spawn(process.execPath, ['--import', 'tsx', 'central-api/main.ts', '--data', join(dataDir, 'central-api'), '--port', '0', '--enrol-secret', secret], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The secret goes by environment and standard input: a command line is visible to every user (`ps`).
+  // The document's port, so a station enrolled on an earlier run is still enrolled with this URL.
+  const api = spawn(process.execPath, ['--import', 'tsx', 'central-api/main.ts', '--data', join(dataDir, 'central-api'), '--port', String(EMBEDDED_API_PORT)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CENTRAL_API_ENROL_SECRET: secret },
+  });
   children.push(api);
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: api.stdout! }).on('line', (line) => {
@@ -52,13 +59,13 @@ async function embeddedCentralApi(): Promise<string[]> {
     api.once('exit', (code) => reject(new Error(`the embedded central API stopped (exit ${code})`)));
   });
   console.log(`Embedded reference central API: ${url}`);
-  run(process.execPath, ['bin/station.js', 'enrol', '--api', url, '--secret', secret, ...forwardedArgs]);
+  run(process.execPath, ['bin/station.js', 'enrol', '--api', url, ...forwardedArgs], `${secret}\n`);
   // The embedded demo has no officers yet: the demo officer's shift starts at once.
   return ['--api', url, '--demo-officer'];
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+function run(command: string, args: string[], input?: string): void {
+  const result = spawnSync(command, args, input === undefined ? { stdio: 'inherit' } : { stdio: ['pipe', 'inherit', 'inherit'], input });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

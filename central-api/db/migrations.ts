@@ -154,5 +154,27 @@ const standingHistory: Migration = {
   },
 };
 
+/**
+ * An administrator's one-time enrolment codes, each for one station id and checkpoint: stored as
+ * hashes, expiring, and kept once used (`used_at`) so a replayed code is told apart from a typo.
+ */
+const enrolmentCodes: Migration = {
+  version: 4,
+  name: 'enrolment-codes',
+  up(db) {
+    db.exec(`
+      CREATE TABLE enrolment_codes (
+        code_hash     TEXT PRIMARY KEY,
+        station_id    TEXT NOT NULL,
+        checkpoint_id TEXT NOT NULL,
+        issued_at     TEXT NOT NULL,
+        expires_at    TEXT NOT NULL,
+        used_at       TEXT
+      ) STRICT;
+      CREATE INDEX enrolment_codes_by_station ON enrolment_codes (station_id);
+    `);
+  },
+};
+
 /** In version order; append only. */
-export const migrations: readonly Migration[] = [schema, amendments, standingHistory];
+export const migrations: readonly Migration[] = [schema, amendments, standingHistory, enrolmentCodes];

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import type { FaultInjector } from '../faults';
 import { findOperation, parametersSchema, requestBodySchema, responseSchema, type OpenApiDocument } from '../openapi';
 import type { PassageStore } from '../db/passages';
+import type { Station } from '../db/stations';
 
 /** What route handlers share. */
 export interface ApiContext {
@@ -21,19 +22,26 @@ declare module 'fastify' {
     authenticated?: boolean;
   }
   interface FastifyRequest {
-    /** The enrolled station the bearer token belongs to, on authenticated routes. */
-    stationId: string | null;
+    /** The enrolled station the bearer token belongs to; always set on authenticated routes. */
+    station: Station | null;
   }
 }
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
+/** The station of a request to a secured operation: authentication refused it otherwise. */
+export function stationOf(request: FastifyRequest): Station {
+  if (request.station === null) throw new Error(`${request.routeOptions.url ?? 'a route'} ran without an authenticated station`);
+  return request.station;
+}
+
 /**
- * Registers the document's operation: its method, path, authentication and every schema (body,
- * query, headers, each documented response) come from openapi.yaml, so a route cannot differ
- * from the contract in any of them. `overrides.body` lets a route check part of its body itself.
+ * Registers the document's operation: its method, path, authentication, rate limit and every
+ * schema (body, query, headers, each documented response) come from openapi.yaml, so a route
+ * cannot differ from the contract in any of them. `overrides.body` lets a route check part of its
+ * body itself; `overrides.bodyLimit` raises the server's small default for a route that needs it.
  */
-export function addOperation(app: FastifyInstance, doc: OpenApiDocument, operationId: string, handler: Handler, overrides: { body?: object } = {}): void {
+export function addOperation(app: FastifyInstance, doc: OpenApiDocument, operationId: string, handler: Handler, overrides: { body?: object; bodyLimit?: number } = {}): void {
   const operation = findOperation(doc, operationId);
   const statuses = Object.keys((operation.operation.responses ?? {}) as object).map(Number);
   const response = Object.fromEntries(statuses.flatMap((status) => {
@@ -46,8 +54,12 @@ export function addOperation(app: FastifyInstance, doc: OpenApiDocument, operati
   app.route({
     method: operation.method.toUpperCase() as HTTPMethods,
     url: operation.path,
-    config: { authenticated: operation.authenticated },
+    config: {
+      authenticated: operation.authenticated,
+      ...(operation.rateLimit && { rateLimit: { max: operation.rateLimit.max, timeWindow: operation.rateLimit.windowSeconds * 1000 } }),
+    },
     schema: { ...(body && { body }), ...(querystring && { querystring }), ...(headers && { headers }), response },
+    ...(overrides.bodyLimit !== undefined && { bodyLimit: overrides.bodyLimit }),
     handler,
   });
 }

@@ -5,6 +5,7 @@ import { createReferenceCache } from './central/reference-cache';
 import { createConnectivityLog } from './connectivity/connectivity-log';
 import type { OpenedDatabase } from './db/open-database';
 import type { Logger } from './logging/logger';
+import { createOfficerAdmin } from './officers/officer-admin';
 import { createOfficerSessions } from './officers/officer-sessions';
 import { createPassageAlerts } from './store/passage-alerts';
 import { createPassageAmendments } from './store/passage-amendments';
@@ -66,6 +67,7 @@ export function openStationRecords(database: OpenedDatabase, options: StationRec
     alerts,
     sync,
     officers: createOfficerSessions(db, { onChange: options.onChange }),
+    officerAdmin: createOfficerAdmin(db),
     connectivityLog: createConnectivityLog(db),
     amendments: createPassageAmendments(db),
   };

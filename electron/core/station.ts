@@ -6,14 +6,15 @@ import type { StationStatus, VerificationStatus } from '../../shared/contract/st
 import type { StationConfig } from '../../shared/config/station-config';
 import type { StationSettings } from '../../shared/config/station-settings';
 import type { ScanResult } from '../../shared/records/scan-result';
+import { maskName } from '../../shared/privacy/mask';
 import { appVersion } from './app-info';
 import { createApiClient } from './central/api-client';
-import type { Enrolment } from './central/enrolment';
+import { createEnrolmentStore, type Enrolment } from './central/enrolment';
 import { createSettingsService } from './config/settings-service';
 import { createOnlineMonitor } from './connectivity/online-monitor';
 import { databaseFileName } from './db/data-folder';
 import { isDatabaseCorruption, isDatabaseError } from './db/database-errors';
-import type { DatabaseKey } from './db/database-key';
+import type { DatabaseKey, KeySealer } from './db/database-key';
 import { closeDatabase, openDatabase, recoverDamagedDatabase, type DatabaseDriver, type OpenDatabaseOptions } from './db/open-database';
 import { recordStationRun } from './db/station-runs';
 import type { CoreContext } from './handlers/context';
@@ -53,6 +54,8 @@ export interface StationOptions {
   lanes?: LaneRuntimeOptions;
   /** The config file the settings screen saves to; null or absent = saving is refused. */
   configPath?: string | null;
+  /** How secrets are kept in the data folder (the OS keychain in the desktop app); an owner-only file by default. */
+  keySealer?: KeySealer;
 }
 
 /** The station core: everything the app does, with no window and no Electron. */
@@ -130,7 +133,7 @@ export function createStation(options: StationOptions): Station {
       publishStatus();
     },
   });
-  const processScan = createScanPipeline({
+  const runScan = createScanPipeline({
     checkpoint: config.checkpoint,
     // Known offline: decide at once instead of waiting out the deadline on every scan.
     api: () => (monitor.current().state === 'offline' && monitor.current().checkedAt !== null ? null : api),
@@ -140,7 +143,7 @@ export function createStation(options: StationOptions): Station {
     verifyDeadlineMs: options.verifyDeadlineMs ?? 1500,
     keepRawPayload: config.privacy.keepRawPayload,
     publish(result) {
-      events.emit('scan', result);
+      events.emit('scan', forWhoeverIsThere(result));
       if (result.passageId !== null) records.sync.trigger();
     },
     onOnlineCheck(check) {
@@ -151,6 +154,12 @@ export function createStation(options: StationOptions): Station {
     },
     logger: options.logger,
   });
+  const processScan = async (input: ScanInput) => forWhoeverIsThere(await runScan(input));
+  /** With nobody signed in, whoever stands at the screen sees the verdict, not the name. */
+  function forWhoeverIsThere(result: ScanResult): ScanResult {
+    if (records.officers.current() !== null || result.person?.fullName == null) return result;
+    return { ...result, person: { ...result.person, fullName: maskName(result.person.fullName) } };
+  }
 
   let recovering: Promise<void> | null = null;
   /**
@@ -167,7 +176,9 @@ export function createStation(options: StationOptions): Station {
     const damaged = records;
     await damaged.sync.stop();
     const reason = `${(error as { code?: string }).code ?? 'SQLITE_CORRUPT'} while running: ${(error as Error).message}`;
+    const onShift = damaged.officers.current();
     records = open(recoverDamagedDatabase(damaged.database, reason, openOptions));
+    if (onShift !== null) records.officers.resume(onShift);
     records.sync.start();
     log.warn({ movedTo: records.database.startupEvents[0] }, 'damaged database set aside, a new one in use');
     publishStatus();
@@ -219,7 +230,7 @@ export function createStation(options: StationOptions): Station {
     audit: (record) => appendAudit(records.database.db, record),
     config,
     configPath: options.configPath ?? null,
-    dataDir: options.dataDir,
+    enrolments: createEnrolmentStore(options.dataDir, options.keySealer),
     enrolment: options.enrolment,
     pinnedCaPem,
     actor,
@@ -233,18 +244,19 @@ export function createStation(options: StationOptions): Station {
   });
 
   const core: CoreContext = { records: () => records, lanes, processScan, settings, status, publishStatus, checkpoint: () => checkpoint, dataDir: options.dataDir, actor };
-  const router = createCommandRouter(
-    mergeHandlers(scanningHandlers(core), passageHandlers(core), shiftHandlers(core), officerHandlers(core), settingsHandlers(core)),
-    (command, error) => {
+  const router = createCommandRouter(mergeHandlers(scanningHandlers(core), passageHandlers(core), shiftHandlers(core), officerHandlers(core), settingsHandlers(core)), {
+    principal: () => records.officers.current()?.role ?? 'nobody',
+    onInternalError(command, error) {
       log.error({ command, err: error }, 'command failed');
       if (isDatabaseError(error)) storageFault(error);
     },
-  );
+  });
 
   function purge(): void {
     guardStorage(() => {
       const outcome = records.store.purgeExpired(new Date());
-      if (outcome.purged > 0 || outcome.overdueUnsynced > 0) log.info(outcome, 'retention purge');
+      const { files } = outcome;
+      if (outcome.purged > 0 || outcome.overdueUnsynced > 0 || files.exports + files.reports + files.failed > 0) log.info(outcome, 'retention purge');
     });
   }
 

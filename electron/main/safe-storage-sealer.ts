@@ -9,7 +9,7 @@ export class KeychainUnavailableError extends Error {
 }
 
 /**
- * Seals the database key with the OS keychain (DPAPI on Windows, Keychain on macOS, libsecret or
+ * Seals the database key (and the enrolment token) with the OS keychain (DPAPI on Windows, Keychain on macOS, libsecret or
  * KWallet on Linux), so a copied disk without the officer's login cannot open the records.
  */
 export async function createSafeStorageSealer(safeStorage: SafeStorage, platform: NodeJS.Platform): Promise<KeySealer> {
@@ -23,6 +23,7 @@ export async function createSafeStorageSealer(safeStorage: SafeStorage, platform
   }
   return {
     fileName: 'station.key.sealed',
+    kind: 'os-keychain',
     seal: (key) => safeStorage.encryptStringAsync(key),
     unseal: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
   };

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import NapiDriver from 'better-sqlite3-mc-napi';
 import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy';
-import { loadEnrolment } from '../core/central/enrolment';
+import { createEnrolmentStore } from '../core/central/enrolment';
 import { defaultConfigFile } from '../core/config/data-dir';
 import { loadConfig } from '../core/config/load-config';
 import { startWorkerDecoder } from '../core/decoding/worker-decoder';
@@ -116,7 +116,9 @@ async function startStation(options: ShellOptions): Promise<RunningStation> {
   const { values } = parseArgs({ args: [...options.argv], options: { data: { type: 'string' }, config: { type: 'string' }, api: { type: 'string' }, 'demo-officer': { type: 'boolean' } }, strict: false });
   const loaded = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
   const { dataDir } = loaded;
-  const apiOverride = asString(values.api);
+  // Developer flags: an installed app takes no officer without a PIN and no other central API than its config's.
+  const developer = !app.isPackaged;
+  const apiOverride = developer ? asString(values.api) : undefined;
   const config = apiOverride === undefined ? loaded.config : { ...loaded.config, api: { ...loaded.config.api, url: apiOverride } };
   const sealer = await createSafeStorageSealer(safeStorage, process.platform);
   const databaseKey = await loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY, sealer });
@@ -128,7 +130,7 @@ async function startStation(options: ShellOptions): Promise<RunningStation> {
     executable: process.env.APPIMAGE ?? process.execPath,
     linuxAutostartDir: options.linuxAutostartDir,
   });
-  const enrolment = config.api.url === null ? null : await loadEnrolment(dataDir, config.api.url);
+  const enrolment = config.api.url === null ? null : await createEnrolmentStore(dataDir, sealer).load(config.api.url);
   const station = createStation({
     config,
     // Settings are saved to the per-user config file, created on the first save.
@@ -138,6 +140,7 @@ async function startStation(options: ShellOptions): Promise<RunningStation> {
     logger,
     databaseKey,
     enrolment,
+    keySealer: sealer,
     // The Node build of better-sqlite3 cannot load in Electron's Node; the N-API build can.
     databaseDriver: NapiDriver as unknown as DatabaseDriver,
     lanes: {
@@ -146,7 +149,7 @@ async function startStation(options: ShellOptions): Promise<RunningStation> {
       ffmpegPath: resolveFfmpegPath({ resourcesDir: options.resourcesDir, platform: process.platform }),
     },
   });
-  if (values['demo-officer'] === true) station.officers.startDemoShift();
+  if (developer && values['demo-officer'] === true) station.officers.startDemoShift();
   station.lanes.start();
 
   const apiOrigin = config.api.url === null ? [] : [new URL(config.api.url).origin];

@@ -20,7 +20,8 @@ import { StatusBar } from './shell/StatusBar';
 import { ThemeToggle } from './shell/ThemeToggle';
 import { useFormatters } from './shell/use-formatters';
 import { useShortcuts } from './shell/use-shortcuts';
-import type { View } from './shell/views';
+import { viewsFor, type View } from './shell/views';
+import { OfficersView } from './officers/OfficersView';
 import { StatusScreen } from './status/StatusScreen';
 import { useStationStatus } from './status/use-station-status';
 import type { LinkState } from './transport/websocket-transport';
@@ -62,7 +63,10 @@ export function App({ client, linkState }: { client: StationClient; linkState: L
 
 /** The screens of a signed-in officer. Scans are followed (panel, sound, lanes) whichever screen is open. */
 function OnShift({ client, status, officer }: { client: StationClient; status: StationStatus; officer: OfficerSession }) {
-  const [view, setView] = useState<View>('scan');
+  const [chosen, setView] = useState<View>('scan');
+  const allowed = viewsFor(officer.role);
+  // A shortcut to a screen this role does not have (or a role just changed) stays on the scan screen.
+  const view = allowed.includes(chosen) ? chosen : 'scan';
   const feed = useScanFeed(client);
   const actions = usePassageActions(client);
   const latest = feed.latest;
@@ -84,7 +88,7 @@ function OnShift({ client, status, officer }: { client: StationClient; status: S
 
   return (
     <>
-      <NavTabs current={view} onSelect={setView} />
+      <NavTabs current={view} allowed={allowed} onSelect={setView} />
       {/* Kept mounted while hidden: webcam lanes go on scanning while the officer uses another screen. */}
       <div hidden={view !== 'scan'}>
         <ScanView client={client} lanes={status.lanes} feed={feed} actions={verdictActions} />
@@ -95,10 +99,11 @@ function OnShift({ client, status, officer }: { client: StationClient; status: S
           <VerdictPanel scan={declared} laneName={declared === null ? null : laneName(declared.laneId)} {...verdictActions} />
         </main>
       )}
-      {view === 'history' && <HistoryView client={client} lanes={status.lanes} />}
+      {view === 'history' && <HistoryView client={client} lanes={status.lanes} mayUnmask={officer.role === 'supervisor'} />}
       {view === 'shift' && <ShiftDashboard client={client} officer={officer} />}
       {view === 'status' && <StatusScreen status={status} client={client} />}
       {view === 'settings' && <SettingsView client={client} />}
+      {view === 'officers' && <OfficersView client={client} signedIn={officer.officerId} />}
       {actions.dialog}
     </>
   );

@@ -89,11 +89,17 @@ export const WIRE_MAX = {
   reasons: 32,
   overrideReason: 300,
   batch: 500,
+  /** A uuid. */
+  passageId: 36,
+  /** `yyyy-MM-dd`, the longest partial date. */
+  birthDate: 10,
+  /** An RFC 3339 date-time with nanoseconds and an offset is 35 characters. */
+  dateTime: 40,
 } as const;
 
 const verdictEnum = z.enum(['pass', 'check', 'deny', 'invalid']);
-const partialIsoDate = z.string().regex(/^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/);
-const dateTime = z.iso.datetime({ offset: true });
+const partialIsoDate = z.string().max(WIRE_MAX.birthDate).regex(/^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/);
+const dateTime = z.iso.datetime({ offset: true }).max(WIRE_MAX.dateTime);
 
 /** What the station sends to /v1/verify: identity fields or the opaque VNeID token, never the raw payload. */
 export const codeForVerificationSchema = z.strictObject({
@@ -120,7 +126,7 @@ export const verifyRequestSchema = z.strictObject({ code: codeForVerificationSch
 
 /** What the station uploads for one passage (no raw payload, ever). */
 export const passageUploadSchema = z.strictObject({
-  id: z.uuid(),
+  id: z.uuid().max(WIRE_MAX.passageId),
   sequence: z.number().int().min(1),
   stationId: z.string().min(1).max(WIRE_MAX.stationId),
   checkpointId: z.string().min(1).max(WIRE_MAX.checkpointId),

@@ -7,7 +7,7 @@ import { passageSchema } from '../records/passage';
 import { scanResultSchema } from '../records/scan-result';
 import { hourlyCountSchema, passageSearchSchema } from '../records/passage-query';
 import { overrideReasonSchema, verdictSchema } from '../records/passage';
-import { officerIdSchema, officerSessionSchema, pinSchema } from '../records/officer';
+import { officerIdSchema, officerNameSchema, officerRoleSchema, officerSessionSchema, officerViewSchema, pinSchema } from '../records/officer';
 import { shiftRangeSchema, shiftSummarySchema } from '../records/shift-summary';
 import { problemSchema } from '../codes/schemas';
 import { settingsViewSchema, stationSettingsSchema } from '../config/station-settings';
@@ -41,14 +41,16 @@ export const commands = {
     output: scanResultSchema,
   },
   searchPassages: { input: passageSearchSchema, output: z.array(passageSchema) },
-  /** Writes the passages of [from, to) to a file in the data folder; identity masked unless `unmasked` (audited). */
+  /**
+   * Writes the passages of [from, to) to a file in the data folder; identity masked unless
+   * `unmasked`, which only a supervisor may ask (audited under the signed-in officer, never a name given here).
+   */
   exportPassages: {
     input: z.object({
       from: z.iso.datetime(),
       to: z.iso.datetime(),
       format: z.enum(['csv', 'xlsx']),
       unmasked: z.boolean().default(false),
-      officerId: z.string().max(64).nullable().default(null),
     }),
     output: z.object({ path: z.string(), rows: z.number().int().nonnegative() }),
   },
@@ -89,6 +91,17 @@ export const commands = {
   saveSettings: { input: stationSettingsSchema, output: settingsViewSchema },
   /** Enrols this station with a central API using the one-time secret an administrator gave. */
   enrol: { input: z.object({ apiUrl: z.url({ protocol: /^https?$/ }), secret: z.string().min(8).max(200) }), output: settingsViewSchema },
+  /** The station's officers, for a supervisor: never a PIN or its hash. */
+  listOfficers: { input: z.void(), output: z.array(officerViewSchema) },
+  /** A supervisor adds an officer with a first PIN (stored as a scrypt hash); audited. */
+  addOfficer: { input: z.object({ id: officerIdSchema, name: officerNameSchema, role: officerRoleSchema, pin: pinSchema }), output: officerViewSchema },
+  /** A supervisor changes an officer's role or disables them (one supervisor who can sign in always stays); audited. */
+  updateOfficer: {
+    input: z.object({ id: officerIdSchema, role: officerRoleSchema.optional(), disabled: z.boolean().optional() }).refine((change) => change.role !== undefined || change.disabled !== undefined, 'nothing to change'),
+    output: officerViewSchema,
+  },
+  /** A supervisor sets a new PIN for an officer (a forgotten PIN, a lock-out); audited. */
+  resetOfficerPin: { input: z.object({ id: officerIdSchema, pin: pinSchema }), output: officerViewSchema },
   /** A code the renderer decoded on a webcam or keyboard lane: the same dedupe → scan pipeline as the core's sources. */
   reportDecodedCode: { input: reportDecodedCodeSchema, output: z.object({ duplicate: z.boolean() }) },
 } as const satisfies Record<CommandName, CommandDefinition>;

@@ -5,6 +5,7 @@ import {
   type CommandOutput,
   type Commands,
 } from './commands';
+import { commandAccess, mayRun, type Principal } from './access';
 import { describeIssues, fail, ok, type ErrorCode, type Result } from './result';
 import type { z } from 'zod';
 
@@ -31,13 +32,19 @@ export interface CommandRouter {
   dispatch(name: unknown, input: unknown): Promise<Result<unknown>>;
 }
 
-export function createCommandRouter(
-  handlers: CommandHandlers,
-  onInternalError: (command: CommandName, error: unknown) => void,
-): CommandRouter {
+export interface RouterOptions {
+  /** Who is asking, at the moment the command arrives (the core's session; never the input). */
+  principal(): Principal;
+  onInternalError(command: CommandName, error: unknown): void;
+}
+
+export function createCommandRouter(handlers: CommandHandlers, options: RouterOptions): CommandRouter {
   return {
     async dispatch(name, input) {
       if (!isCommandName(name)) return fail('unknown_command', `unknown command: ${String(name)}`);
+      // Before the input is even read: a caller who may not run it learns nothing from its validation.
+      const access = commandAccess[name];
+      if (!mayRun(options.principal(), access)) return fail('unauthorized', `${name}: only ${access === 'officer' ? 'a signed-in officer' : 'a supervisor'} may do this`, `role.${access}-required`);
       const definition = commands[name];
       const parsedInput = definition.input.safeParse(input);
       if (!parsedInput.success) {
@@ -47,13 +54,13 @@ export function createCommandRouter(
         const handler = handlers[name] as (input: unknown) => unknown;
         const output = definition.output.safeParse(await handler(parsedInput.data));
         if (!output.success) {
-          onInternalError(name, output.error);
+          options.onInternalError(name, output.error);
           return fail('internal', `${name}: the station produced an invalid answer`);
         }
         return ok(output.data);
       } catch (error) {
         if (error instanceof CommandError) return fail(error.code, error.message, error.reason);
-        onInternalError(name, error);
+        options.onInternalError(name, error);
         return fail('internal', `${name}: internal error`);
       }
     },

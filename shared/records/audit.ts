@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const auditActions = [
   'officer.sign-in',
   'officer.sign-out',
+  'officer.add',
+  'officer.update',
+  'officer.pin-reset',
+  'passage.view',
   'passage.override',
   'passage.amend',
   'alert.raised',

@@ -8,13 +8,18 @@ import { afterAll } from 'vitest';
 import { startCentralApi, type CentralApi, type CentralApiOptions, type PassageUpload } from '../../central-api';
 
 export const ENROL_SECRET = 'test-enrol-secret';
+/** The checkpoint `enrol` binds a station to, and `passage` names. */
+export const CHECKPOINT = 'CP-01';
 
 export interface TestApi extends CentralApi {
   dataDir: string;
   /** fetch against the server; `token` adds the bearer header, `body` is sent as JSON. */
   request(path: string, init?: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
-  /** Enrols a station and returns its token. */
-  enrol(stationId?: string): Promise<string>;
+  /**
+   * Enrols a station with the bootstrap secret (at CP-01 unless told) and returns its token; an
+   * enrolled station enrols again only with its current `token`.
+   */
+  enrol(stationId?: string, options?: { checkpointId?: string; token?: string }): Promise<string>;
 }
 
 /** Starts a server (test admin on, enrolment secret registered) in a fresh folder. */
@@ -41,8 +46,8 @@ export async function startTestApi(options: Partial<CentralApiOptions> = {}): Pr
       },
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
     });
-  const enrol = async (stationId = 'ST-TEST-1') => {
-    const response = await request('/v1/stations/enrol', { body: { stationId, secret: ENROL_SECRET, checkpointId: 'CP-01' } });
+  const enrol: TestApi['enrol'] = async (stationId = 'ST-TEST-1', { checkpointId = CHECKPOINT, token } = {}) => {
+    const response = await request('/v1/stations/enrol', { body: { stationId, secret: ENROL_SECRET, checkpointId }, ...(token !== undefined && { token }) });
     if (response.status !== 201) throw new Error(`enrolment failed: ${response.status}`);
     return ((await response.json()) as { token: string }).token;
   };
@@ -55,7 +60,7 @@ export function passage(stationId: string, overrides: Partial<PassageUpload> = {
     id: randomUUID(),
     sequence: 1,
     stationId,
-    checkpointId: 'CP-01',
+    checkpointId: CHECKPOINT,
     laneId: 'lane-1',
     direction: 'entry',
     codeKind: 'chip-card',

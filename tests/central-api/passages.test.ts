@@ -47,17 +47,18 @@ describe('POST /v1/passages/batch', () => {
     const otherStation = passage('ST-SOMEONE-ELSE', { sequence: 21 });
     const badDate = passage(station, { sequence: 22, birthDate: '1990-02-30' });
     const tooLong = { ...passage(station, { sequence: 23 }), note: 'x'.repeat(501) };
-    const results = await upload([otherStation, good, badDate, tooLong], true);
+    const otherCheckpoint = passage(station, { sequence: 24, checkpointId: 'CP-ELSEWHERE' });
+    const results = await upload([otherStation, good, badDate, tooLong, otherCheckpoint], true);
     expect(results.map((result) => [result.status, result.reason?.split(':')[0]])).toEqual([
       ['rejected', 'station-mismatch'],
       ['accepted', undefined],
       ['rejected', 'invalid-birth-date'],
       ['rejected', 'invalid'],
+      ['rejected', 'checkpoint-mismatch'],
     ]);
     const ids = (await stored()).map((row) => row.id);
     expect(ids).toContain(good.id);
-    expect(ids).not.toContain(otherStation.id);
-    expect(ids).not.toContain(badDate.id);
+    for (const refused of [otherStation, badDate, otherCheckpoint]) expect(ids).not.toContain(refused.id);
   });
 
   it('rejects a poisoned passage every time without failing the others', async () => {

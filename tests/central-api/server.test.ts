@@ -24,12 +24,12 @@ describe('central API: contract, enrolment, authentication', () => {
   it('enrols a station with the bootstrap secret and refuses a wrong one', async () => {
     const enrolled = await api.request('/v1/stations/enrol', { body: { stationId: 'ST-A', secret: ENROL_SECRET, checkpointId: 'CP-01', name: 'Làn A' } });
     expect(enrolled.status).toBe(201);
-    const body = await readValidated<{ stationId: string; token: string }>('enrolStation', enrolled);
-    expect(body.stationId).toBe('ST-A');
+    const body = await readValidated<{ stationId: string; checkpointId: string; token: string }>('enrolStation', enrolled);
+    expect(body).toMatchObject({ stationId: 'ST-A', checkpointId: 'CP-01' });
 
-    const wrong = await api.request('/v1/stations/enrol', { body: { stationId: 'ST-A', secret: 'not-the-secret', checkpointId: 'CP-01' } });
+    const wrong = await api.request('/v1/stations/enrol', { body: { stationId: 'ST-A2', secret: 'not-the-secret', checkpointId: 'CP-01' } });
     expect(wrong.status).toBe(401);
-    expect(await readValidated('enrolStation', wrong)).toMatchObject({ code: 'unauthorized' });
+    expect(await readValidated('enrolStation', wrong)).toMatchObject({ code: 'enrolment-code-invalid' });
 
     const malformed = await api.request('/v1/stations/enrol', { body: { stationId: 'ST A!', secret: ENROL_SECRET, checkpointId: 'CP-01', extra: 1 } });
     expect(malformed.status).toBe(400);
@@ -48,7 +48,7 @@ describe('central API: contract, enrolment, authentication', () => {
 
     const first = await api.enrol('ST-B');
     expect((await api.request('/v1/verify', { body: verifyBody, token: first })).status).toBe(200);
-    const second = await api.enrol('ST-B');
+    const second = await api.enrol('ST-B', { token: first });
     const revoked = await api.request('/v1/verify', { body: verifyBody, token: first });
     expect(revoked.status).toBe(401);
     await readValidated('verify', revoked);

@@ -63,6 +63,14 @@ describe('POST /v1/verify: card-like codes', () => {
     expect((await verify({ kind: 'bhyt', cardNumber: 'DN4010123456789', fullName: clean.fullName, birthDate: clean.birthDate.slice(0, 4) })).match).toBe('not-found');
   });
 
+  it("refuses a verification at another checkpoint than the station's with 403 checkpoint-mismatch", async () => {
+    const body = { code: { kind: 'chip-card', idNumber: clean.idNumber }, context: { checkpointId: 'CP-ELSEWHERE', laneId: 'lane-1', direction: 'entry', scannedAt: new Date().toISOString() } };
+    validateRequest('verify', body);
+    const response = await api.request('/v1/verify', { body, token });
+    expect(response.status).toBe(403);
+    expect(await readValidated('verify', response)).toMatchObject({ code: 'checkpoint-mismatch' });
+  });
+
   it('refuses a malformed request with a Problem', async () => {
     const response = await api.request('/v1/verify', { body: { code: { kind: 'passport' }, context: {} }, token });
     expect(response.status).toBe(400);

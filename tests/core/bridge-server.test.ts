@@ -8,7 +8,7 @@ import { startBridgeServer, type BridgeServer } from '../../electron/core/bridge
 import * as staticFiles from '../../electron/core/bridge/static-files';
 import { createMemoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
-import { sampleStatus, stubHandlers } from '../helpers/fixtures';
+import { allowEveryone, sampleStatus, stubHandlers } from '../helpers/fixtures';
 
 // The real file reader, through a spy: one test makes a read fail as a disk would.
 vi.mock('../../electron/core/bridge/static-files', async (importOriginal) => {
@@ -30,7 +30,7 @@ async function startBridge(wrapRouter: (router: CommandRouter) => CommandRouter 
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>station</title>');
   const events = createEventBus(vi.fn());
-  const router = wrapRouter(createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn()));
+  const router = wrapRouter(createCommandRouter(stubHandlers({ getStatus: () => status }), allowEveryone()));
   const logs = createMemoryLogger();
   bridge = await startBridgeServer({ router, events, staticDir, logger: logs.logger });
   const token = new URL(bridge.url).hash.replace('#token=', '');

@@ -13,7 +13,7 @@ describe('station officer add', () => {
   it('adds an officer with the PIN from standard input, who can then sign in; refuses a bad PIN, a bad id and a taken id', async () => {
     const dataDir = tempDir();
     const added = runStation(['officer', 'add', 'CB-0042', '--name', 'Trần Văn Bình', '--data', dataDir], '482916\n');
-    expect(added).toMatchObject({ code: 0, stdout: '{"added":true,"officerId":"CB-0042"}\n' });
+    expect(added).toMatchObject({ code: 0, stdout: '{"added":true,"officerId":"CB-0042","role":"officer"}\n' });
 
     const badPin = runStation(['officer', 'add', 'CB-0043', '--name', 'Lê Thị Hoa', '--data', dataDir], '12ab\n');
     expect(badPin.code).toBe(2);

@@ -2,7 +2,7 @@ import Driver, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseDriver } from '../../electron/core/db/open-database';
 import { cardPayloadFor, startTestCentralApi } from '../helpers/central-api';
-import { enrol, findAdult, useClosing } from '../helpers/enrolled-station';
+import { checkpoint, enrol, findAdult, useClosing } from '../helpers/enrolled-station';
 import { createStation } from '../../electron/core/station';
 import { stationConfigSchema } from '../../shared/config/station-config';
 import { testKey } from '../helpers/fixtures';
@@ -54,7 +54,7 @@ describe('a full disk', () => {
     const memory = createMemoryLogger();
     const station = closing(
       createStation({
-        config: stationConfigSchema.parse({ api: { url: api.url } }),
+        config: stationConfigSchema.parse({ checkpoint, api: { url: api.url } }),
         dataDir: tempDir(),
         host: 'headless',
         logger: memory.logger,
@@ -66,6 +66,7 @@ describe('a full disk', () => {
         sync: { idleMs: 60_000, baseDelayMs: 20, maxDelayMs: 100 },
       }),
     );
+    station.officers.startDemoShift();
     await expect.poll(() => station.status().connectivity.state).toBe('online');
     await station.sync.runPass();
 

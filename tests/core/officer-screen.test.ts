@@ -43,7 +43,8 @@ const form = {
 function start(configInput: StationConfigInput = {}, extra: Partial<Parameters<typeof createStation>[0]> = {}) {
   const dataDir = tempDir();
   const database = openDatabase(join(dataDir, 'station.db'), { key: testKey });
-  createOfficerStore(database.db).add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: '482916' }, new Date());
+  createOfficerStore(database.db).add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: '482916', role: 'officer' }, new Date());
+  createOfficerStore(database.db).add({ id: 'SV-01', name: 'Nguyễn Thị Lan', pin: '735182', role: 'supervisor' }, new Date());
   closeDatabase(database);
   const configPath = join(dataDir, 'config.json');
   writeFileSync(configPath, JSON.stringify(configInput));
@@ -94,15 +95,19 @@ describe('the officer’s screen over the contract', () => {
 
   it('gets a passage, and overrides and annotates it only with an officer signed in', async () => {
     const { invoke, failure } = start();
+    await invoke('signIn', { officerId: 'CB-0042', pin: '482916' });
     const { passageId } = await invoke<{ passageId: string }>('submitScan', { laneId: 'lane-1', payload: card });
-    expect(await invoke('getPassage', { id: passageId })).toMatchObject({ id: passageId, override: null, revision: 0, identity: { fullName: 'Đinh Thị Huyền' } });
-    expect(await failure('getPassage', { id: '01937a4e-0000-7000-8000-00000000dead' })).toMatchObject({ code: 'invalid_input' });
+    await invoke('signOut', undefined);
 
     const override = { passageId, verdict: 'deny', reason: 'giấy tờ không khớp' };
+    expect(await failure('getPassage', { id: passageId })).toMatchObject({ code: 'unauthorized' });
     expect(await failure('overrideVerdict', override)).toMatchObject({ code: 'unauthorized' });
     expect(await failure('annotatePassage', { passageId, plate: '29A-123.45', note: null })).toMatchObject({ code: 'unauthorized' });
 
     await invoke('signIn', { officerId: 'CB-0042', pin: '482916' });
+    // The detail shows the name to compare with the person; the ID number stays masked.
+    expect(await invoke('getPassage', { id: passageId })).toMatchObject({ id: passageId, override: null, revision: 0, identity: { fullName: 'Đinh Thị Huyền', idNumber: '0011•••••485' } });
+    expect(await failure('getPassage', { id: '01937a4e-0000-7000-8000-00000000dead' })).toMatchObject({ code: 'invalid_input' });
     expect(await failure('overrideVerdict', { ...override, reason: 'x' })).toMatchObject({ code: 'invalid_input' });
     expect(await failure('overrideVerdict', { ...override, passageId: '01937a4e-0000-7000-8000-00000000dead' })).toMatchObject({ code: 'invalid_input' });
     const overridden = await invoke<{ verdict: string; override: { verdict: string; officerId: string }; revision: number }>('overrideVerdict', override);
@@ -158,6 +163,7 @@ describe('the officer’s screen over the contract', () => {
 
   it('saves settings into the config file, applying the checkpoint name live', async () => {
     const { invoke, configPath, station: core } = start({ checkpoint: { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' }, privacy: { keepRawPayload: true } });
+    await invoke('signIn', { officerId: 'SV-01', pin: '735182' });
     const view = await invoke<{ settings: Record<string, unknown>; configPath: string; restartRequired: boolean }>('getSettings', undefined);
     expect(view).toMatchObject({ configPath, restartRequired: false, settings: { apiUrl: null, retentionDays: 21 } });
     const saved = await invoke<{ restartRequired: boolean }>('saveSettings', { ...view.settings, checkpoint: { id: 'CP-HN-07', name: 'Chốt Pháp Vân 2', direction: 'entry' } });
@@ -170,6 +176,7 @@ describe('the officer’s screen over the contract', () => {
     api = await startTestCentralApi(tempDir());
     const apiUrl = api.url;
     const { invoke, failure, configPath } = start({ checkpoint: { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' } });
+    await invoke('signIn', { officerId: 'SV-01', pin: '735182' });
     expect(await failure('enrol', { apiUrl, secret: 'wrong-secret' })).toMatchObject({ code: 'unauthorized' });
     expect(await failure('enrol', { apiUrl: 'http://127.0.0.1:9', secret: enrolSecret })).toMatchObject({ code: 'unavailable' });
     const view = await invoke<{ enrolment: { stationId: string; apiUrl: string }; restartRequired: boolean; settings: { apiUrl: string } }>('enrol', { apiUrl, secret: enrolSecret });

@@ -38,6 +38,7 @@ describe('a database damaged while the station runs', () => {
         enrolment: null,
       }),
     );
+    station.officers.startDemoShift();
     const client = createStationClient(createInMemoryTransport(station.router, station.events), () => undefined);
     const people = Array.from({ length: 300 }, (_, index) => ({ idNumber: `0010800${String(index).padStart(5, '0')}`, fullName: 'Nguyễn Văn An', birthDate: '1980-01-01', sex: 'male' as const }));
     const recorded: string[] = [];

@@ -33,7 +33,7 @@ describe('station core', () => {
     const status = (result as { value: StationStatus }).value;
     expect(status.checkpoint).toEqual({ id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' });
     expect(status.lanes.map((lane) => lane.id)).toEqual(['lane-1', 'lane-2']);
-    expect(status.database).toEqual({ path: `${dataDir}/station.db`, schemaVersion: 6 });
+    expect(status.database).toEqual({ path: `${dataDir}/station.db`, schemaVersion: 7 });
     expect(status.officer).toBeNull();
     expect(status.storage).toEqual({ state: 'ok', lastError: null, unsyncedCount: 0, alerts: [] });
     expect(status.connectivity.state).toBe('unconfigured');
@@ -60,6 +60,7 @@ describe('station core', () => {
   it('records a passage, pushes the new unsynced count, and finds it over the contract', async () => {
     const config = stationConfigSchema.parse({});
     const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    station.officers.startDemoShift();
     const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
     const pushed: number[] = [];
     client.on('status', (status) => pushed.push(status.storage.unsyncedCount));
@@ -67,7 +68,8 @@ describe('station core', () => {
     expect(outcome.recorded).toBe(true);
     expect(pushed).toEqual([1]);
     const found = await client.invoke('searchPassages', { name: 'dinh thi huyen' });
-    expect(found.ok && found.value.map((passage) => passage.identity.fullName)).toEqual(['Đinh Thị Huyền']);
+    // Found by the name, shown masked: the list never carries a whole name or ID number.
+    expect(found.ok && found.value.map((passage) => [passage.identity.fullName, passage.identity.idNumber])).toEqual([['Đ•• T•• H••', '0011•••••485']]);
     const invalid = await client.invoke('searchPassages', { idNumber: 'DROP TABLE' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await station.close();
@@ -76,9 +78,10 @@ describe('station core', () => {
   it('exports over the contract to the data folder, masked, and audits it', async () => {
     const dataDir = tempDir();
     const station = createStation({ config: stationConfigSchema.parse({}), dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    station.officers.startDemoShift();
     station.store.record(samplePassageDraft());
     const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
-    const result = await client.invoke('exportPassages', { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z', format: 'csv', unmasked: false, officerId: 'CB-9' });
+    const result = await client.invoke('exportPassages', { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z', format: 'csv', unmasked: false });
     expect(result.ok).toBe(true);
     const { path, rows } = (result as { value: { path: string; rows: number } }).value;
     expect(rows).toBe(1);

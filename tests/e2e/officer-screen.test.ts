@@ -105,7 +105,7 @@ describe("the officer's screen in Chromium, with the fake camera and the referen
         dedupeWindowMs: 600_000,
       }),
     );
-    const enrolled = await runStationAsync(['enrol', '--config', configFile, '--data', dataDir, '--secret', enrolSecret]);
+    const enrolled = await runStationAsync(['enrol', '--config', configFile, '--data', dataDir], enrolSecret);
     expect(enrolled.code, enrolled.stderr).toBe(0);
     const station = await startStationServe(['--config', configFile, '--data', dataDir, '--demo-officer']);
     const page = await browser.newPage({ viewport: sizes[0], locale: 'vi-VN' });

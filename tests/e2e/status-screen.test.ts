@@ -1,21 +1,13 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, useChromium, watchPageErrors } from '../helpers/chromium';
 import { startHealthServer } from '../helpers/health-server';
 import { runStation, startStationServe } from '../helpers/station-cli';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('status screen in Chromium (browser mode)', () => {
   it('shows the live station status pushed from the core, in Vietnamese, and follows the network', async () => {
@@ -35,7 +27,7 @@ describe('status screen in Chromium (browser mode)', () => {
       }),
     );
     const station = await startStationServe(['--config', configFile, '--data', dataDir, '--demo-officer']);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchPageErrors(page);
     const connectivity = page.getByTestId('status-bar').getByTestId('connectivity');
     try {
@@ -86,7 +78,7 @@ describe('status screen in Chromium (browser mode)', () => {
     writeFileSync(path, bytes);
     rmSync(`${path}.clean-shutdown`); // as after a power cut
     const station = await startStationServe(['--data', dataDir, '--demo-officer']);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
     try {
       await page.goto(station.url);
       await expect.poll(() => page.getByTestId('status-storage').getAttribute('role')).toBe('alert');
@@ -105,7 +97,7 @@ describe('status screen in Chromium (browser mode)', () => {
 
   it('without the token the page says what to do instead of failing silently', async () => {
     const station = await startStationServe(['--data', tempDir()]);
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     try {
       await page.goto(station.origin);
       await expect.poll(() => page.locator('.banner-error').textContent()).toContain('station serve');

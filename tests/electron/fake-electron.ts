@@ -65,14 +65,17 @@ export class FakeBrowserWindow
 }
 
 export class FakeApp extends EventEmitter implements Pick<App, 'requestSingleInstanceLock' | 'whenReady' | 'quit' | 'exit' | 'relaunch' | 'setLoginItemSettings' | 'isPackaged'> {
-  readonly isPackaged = false;
   readonly exitCodes: number[] = [];
   readonly loginItemSettings: Parameters<App['setLoginItemSettings']>[0][] = [];
   relaunches = 0;
   /** Resolves at the first `exit`, like the process ending. */
   readonly exited: Promise<number>;
   private resolveExit!: (code: number) => void;
-  constructor(private readonly hasLock = true) {
+  constructor(
+    private readonly hasLock = true,
+    /** An installed app, or one run from a checkout. */
+    readonly isPackaged = false,
+  ) {
     super();
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));
   }
@@ -132,11 +135,11 @@ export const fakeSafeStorage: Pick<SafeStorage, 'isAsyncEncryptionAvailable' | '
   decryptStringAsync: async (sealed) => ({ result: Buffer.from(sealed).reverse().toString(), shouldReEncrypt: false }),
 };
 
-export function createFakeElectron() {
+export function createFakeElectron(options: { packaged?: boolean } = {}) {
   const protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'> = { registerSchemesAsPrivileged: () => {}, handle: () => {} };
   const dialog: Pick<Dialog, 'showErrorBox'> & { errors: string[] } = { errors: [], showErrorBox: (_title, content) => void dialog.errors.push(content) };
   return {
-    app: new FakeApp(),
+    app: new FakeApp(true, options.packaged ?? false),
     BrowserWindow: FakeBrowserWindow,
     ipcMain: new FakeIpcMain(),
     session: { defaultSession: new FakeSession() },

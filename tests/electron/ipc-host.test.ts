@@ -4,7 +4,7 @@ import { ipcChannels } from '../../shared/contract/preload-api';
 import { createCommandRouter } from '../../shared/contract/router';
 import { registerIpcHost, type EventTarget, type InvokeEvent, type IpcHandlerRegistry } from '../../electron/main/ipc-host';
 import { appEntryUrl } from '../../electron/main/security-policy';
-import { sampleStatus, stubHandlers } from '../helpers/fixtures';
+import { allowEveryone, sampleStatus, stubHandlers } from '../helpers/fixtures';
 
 const status = sampleStatus({ host: 'electron' });
 
@@ -26,7 +26,7 @@ function fakeElectron() {
 describe('IPC host', () => {
   it('dispatches calls from our own top-level frame to the router', async () => {
     const fake = fakeElectron();
-    registerIpcHost(fake.ipcMain, createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn()), createEventBus(vi.fn()), fake.window);
+    registerIpcHost(fake.ipcMain, createCommandRouter(stubHandlers({ getStatus: () => status }), allowEveryone()), createEventBus(vi.fn()), fake.window);
     const invoke = fake.handlers.get(ipcChannels.invoke)!;
     expect(await invoke(fake.frame(appEntryUrl, true), 'getStatus', undefined)).toEqual({ ok: true, value: status });
   });
@@ -34,7 +34,7 @@ describe('IPC host', () => {
   it('refuses calls from a sub-frame or a foreign page before the router sees them', async () => {
     const fake = fakeElectron();
     const handler = vi.fn(() => status);
-    registerIpcHost(fake.ipcMain, createCommandRouter(stubHandlers({ getStatus: handler }), vi.fn()), createEventBus(vi.fn()), fake.window);
+    registerIpcHost(fake.ipcMain, createCommandRouter(stubHandlers({ getStatus: handler }), allowEveryone()), createEventBus(vi.fn()), fake.window);
     const invoke = fake.handlers.get(ipcChannels.invoke)!;
     expect(await invoke(fake.frame(appEntryUrl, false), 'getStatus', undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await invoke(fake.frame('https://evil.example/', true), 'getStatus', undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -44,7 +44,7 @@ describe('IPC host', () => {
   it('forwards core events to the window until unregistered, and never to a destroyed one', () => {
     const fake = fakeElectron();
     const bus = createEventBus(vi.fn());
-    const unregister = registerIpcHost(fake.ipcMain, createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn()), bus, fake.window);
+    const unregister = registerIpcHost(fake.ipcMain, createCommandRouter(stubHandlers({ getStatus: () => status }), allowEveryone()), bus, fake.window);
     bus.emit('status', status);
     expect(fake.sent).toEqual([[ipcChannels.event, 'status', status]]);
     fake.destroy();

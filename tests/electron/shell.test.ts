@@ -27,10 +27,10 @@ interface Launched {
   windows: FakeBrowserWindow[];
 }
 
-async function launch(desktop = { autoStart: false, kiosk: false }, extraArgs: string[] = []): Promise<Launched> {
+async function launch(desktop = { autoStart: false, kiosk: false }, extraArgs: string[] = [], packaged = false): Promise<Launched> {
   // The whole shell under plain Node: a fresh set of typed Electron fakes per launch, the real core behind it.
   vi.resetModules();
-  const electron = createFakeElectron();
+  const electron = createFakeElectron({ packaged });
   vi.doMock('electron', () => electron);
   const { launchShell } = await import('../../electron/main/shell');
   const dataDir = tempDir();
@@ -142,6 +142,15 @@ describe('Electron shell wiring', () => {
     expect(view.value.configPath).toBe(join(launched.dataDir, 'config.json'));
     expect(await invoke(frameEvent(appEntryUrl, true), 'saveSettings', { ...view.value.settings, retentionDays: 40 })).toMatchObject({ ok: true });
     expect(JSON.parse(readFileSync(view.value.configPath, 'utf8'))).toMatchObject({ retention: { days: 40 }, desktop: { kiosk: false } });
+  });
+
+  it('an installed app ignores the developer flags: no officer without a PIN, no other central API', async () => {
+    launched = await launch(undefined, ['--demo-officer', '--api', 'https://somewhere-else.example/'], true);
+    const invoke = launched.electron.ipcMain.handlers.get(ipcChannels.invoke)!;
+    const status = (await invoke(frameEvent(appEntryUrl, true), 'getStatus', undefined)) as { ok: true; value: { officer: unknown; connectivity: { apiUrl: string | null } } };
+    expect(status.value.officer).toBeNull();
+    expect(status.value.connectivity.apiUrl).toBeNull();
+    expect(launched.window.options).toEqual(createWindowOptions('/app/preload.cjs', { kiosk: false, devTools: false }));
   });
 
   it('applies the desktop options: kiosk window and start at login', async () => {

@@ -14,7 +14,7 @@ import { testKey } from './fixtures';
 import { createMemoryLogger } from './memory-logger';
 
 export const stationId = 'CP-HN-07-A';
-const checkpoint = { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' } as const;
+export const checkpoint = { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' } as const;
 
 /** startTestCentralApi's server with its clock or its logger chosen by the test (that helper takes neither). */
 export function startTestCentralApiWith(dataDir: string, options: Pick<CentralApiOptions, 'now' | 'logger'>): Promise<CentralApi> {
@@ -27,9 +27,12 @@ export async function enrol(apiUrl: string): Promise<Enrolment> {
   return { apiUrl, stationId, token };
 }
 
-/** A headless station core on `dataDir`, talking to the enrolment's API (none without one): probing every 100 ms, short backoff. */
+/**
+ * A headless station core on `dataDir`, talking to the enrolment's API (none without one): probing
+ * every 100 ms, short backoff, with the demo supervisor on shift (the tests of roles sign out first).
+ */
 export function startStation(dataDir: string, enrolment: Enrolment | null, options: Pick<StationOptions, 'verifyDeadlineMs'> = {}): Station {
-  return createStation({
+  const station = createStation({
     config: stationConfigSchema.parse({ checkpoint, api: { url: enrolment?.apiUrl ?? null } }),
     dataDir,
     host: 'headless',
@@ -40,6 +43,8 @@ export function startStation(dataDir: string, enrolment: Enrolment | null, optio
     sync: { idleMs: 60_000, baseDelayMs: 20, maxDelayMs: 200 },
     ...options,
   });
+  station.officers.startDemoShift();
+  return station;
 }
 
 export async function startEnrolledStation(apiUrl: string, dataDir: string, options: Pick<StationOptions, 'verifyDeadlineMs'> = {}): Promise<Station> {

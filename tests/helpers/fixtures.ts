@@ -1,4 +1,4 @@
-import type { CommandHandlers } from '../../shared/contract/router';
+import type { CommandHandlers, RouterOptions } from '../../shared/contract/router';
 import type { StationStatus } from '../../shared/contract/status';
 import type { Passage, PassageDraft } from '../../shared/records/passage';
 import type { SettingsView } from '../../shared/config/station-settings';
@@ -37,6 +37,11 @@ export function sampleStatus(overrides: Partial<StationStatus> = {}): StationSta
   };
 }
 
+/** A router for stub handlers that lets every command through (as a supervisor): the tests of roles use the station's own. */
+export function allowEveryone(onInternalError: RouterOptions['onInternalError'] = () => undefined): RouterOptions {
+  return { principal: () => 'supervisor', onInternalError };
+}
+
 /** Handlers for every command; a test overrides the ones it exercises. */
 export function stubHandlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
   return {
@@ -57,7 +62,11 @@ export function stubHandlers(overrides: Partial<CommandHandlers> = {}): CommandH
     countPassagesPerHour: () => [],
     exportPassages: () => ({ path: '/tmp/x.csv', rows: 0 }),
     reportDecodedCode: () => ({ duplicate: false }),
-    signIn: ({ officerId }) => ({ officerId, name: 'Cán bộ trực', signedInAt: '2026-11-23T00:00:00.000Z' }),
+    signIn: ({ officerId }) => ({ officerId, name: 'Cán bộ trực', role: 'officer', signedInAt: '2026-11-23T00:00:00.000Z' }),
+    listOfficers: () => [],
+    addOfficer: ({ id, name, role }) => ({ id, name, role, disabled: false, lockedUntil: null, createdAt: '2026-11-23T00:00:00.000Z' }),
+    updateOfficer: ({ id, role, disabled }) => ({ id, name: 'Cán bộ trực', role: role ?? 'officer', disabled: disabled ?? false, lockedUntil: null, createdAt: '2026-11-23T00:00:00.000Z' }),
+    resetOfficerPin: ({ id }) => ({ id, name: 'Cán bộ trực', role: 'officer', disabled: false, lockedUntil: null, createdAt: '2026-11-23T00:00:00.000Z' }),
     signOut: () => ({ signedOut: true }),
     getPassage: ({ id }) => samplePassage({ id }),
     overrideVerdict: ({ passageId, verdict, reason }) =>

@@ -9,14 +9,15 @@ export function runStation(args: string[], input?: string, uid?: number) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs `station ARGS…` without blocking this process (needed when a server in this process must answer it). */
-export function runStationAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `station ARGS…` without blocking this process (needed when a server in this process must answer it); `input` goes to its standard input. */
+export function runStationAsync(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [stationBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [stationBin, ...args], { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    child.stdin?.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.stdout!.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }

@@ -44,8 +44,8 @@ export function recordStation(path: string, count = 400): Snapshot {
   const { db } = opened;
   const now = new Date('2026-11-23T03:00:00.000Z');
   const officers = createOfficerStore(db);
-  officers.add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: officerPin }, now);
-  officers.add({ id: 'CB-0043', name: 'Lê Thị Hoa', pin: '135790' }, now);
+  officers.add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: officerPin, role: 'supervisor' }, now);
+  officers.add({ id: 'CB-0043', name: 'Lê Thị Hoa', pin: '135790', role: 'officer' }, now);
   const reference = db.prepare('INSERT INTO reference_data (name, version, etag, fetched_at, body) VALUES (?, ?, ?, ?, ?)');
   reference.run('rules', '7', '"r7"', now.toISOString(), JSON.stringify({ version: '7', rules: [] }));
   reference.run('deny-list', '12', null, now.toISOString(), JSON.stringify(['001099012345']));

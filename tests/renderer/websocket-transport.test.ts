@@ -6,7 +6,7 @@ import { startBridgeServer, type BridgeServer } from '../../electron/core/bridge
 import { createEventBus } from '../../shared/contract/event-bus';
 import { createCommandRouter } from '../../shared/contract/router';
 import { createWebSocketTransport, type LinkState } from '../../renderer/src/transport/websocket-transport';
-import { sampleStatus, stubHandlers } from '../helpers/fixtures';
+import { allowEveryone, sampleStatus, stubHandlers } from '../helpers/fixtures';
 import { createMemoryLogger } from '../helpers/memory-logger';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
   // getSettings never answers: a call that is in flight when the link drops.
-  const router = createCommandRouter(stubHandlers({ getStatus: () => status, getSettings: () => new Promise(() => undefined) }), vi.fn());
+  const router = createCommandRouter(stubHandlers({ getStatus: () => status, getSettings: () => new Promise(() => undefined) }), allowEveryone());
   bridge = await startBridgeServer({ router, events: createEventBus(vi.fn()), staticDir, logger: createMemoryLogger().logger });
   proxy = await startTcpProxy(Number(new URL(bridge.origin).port));
   // The page, as the transport sees it: served through the proxy, its WebSocket carrying the page's Origin as a browser's does.

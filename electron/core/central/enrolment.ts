@@ -1,36 +1,69 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ensureWritableFolder } from '../db/data-folder';
+import { ownerOnlyFile, type KeySealer } from '../db/database-key';
 import { createApiClient } from './api-client';
 
 const enrolmentSchema = z.object({ apiUrl: z.string(), stationId: z.string(), token: z.string().min(32) });
 export type Enrolment = z.infer<typeof enrolmentSchema>;
 
-/** The station's credential for the central API, kept owner-only in its data folder. */
+/**
+ * The station's credential for the central API, in its data folder: sealed by the OS keychain in
+ * the desktop app (like the database key), owner-only JSON in headless and browser mode.
+ */
 export const enrolmentFileName = 'enrolment.json';
+const sealedEnrolmentFileName = 'enrolment.sealed';
 
-export async function saveEnrolment(dataDir: string, enrolment: Enrolment): Promise<void> {
-  await writeFile(join(dataDir, enrolmentFileName), `${JSON.stringify(enrolment)}\n`, { mode: 0o600 });
+export interface EnrolmentStore {
+  /** The enrolment for this API URL, or null when the station is not enrolled with it. */
+  load(apiUrl: string): Promise<Enrolment | null>;
+  save(enrolment: Enrolment): Promise<void>;
 }
 
-/** The enrolment for this API URL, or null when the station is not enrolled with it. */
-export async function loadEnrolment(dataDir: string, apiUrl: string): Promise<Enrolment | null> {
-  let text: string;
+export function createEnrolmentStore(dataDir: string, sealer: KeySealer = ownerOnlyFile): EnrolmentStore {
+  const plainPath = join(dataDir, enrolmentFileName);
+  const sealedPath = join(dataDir, sealedEnrolmentFileName);
+  const keychain = sealer.kind === 'os-keychain';
+
+  async function read(): Promise<unknown> {
+    if (keychain) {
+      const sealed = await readFile(sealedPath).catch(() => null);
+      if (sealed !== null) return parseJson(await sealer.unseal(sealed));
+    }
+    const plain = await readFile(plainPath, 'utf8').catch(() => null);
+    const value = plain === null ? null : parseJson(plain);
+    // A desktop token from before it was sealed: sealed now, the plain copy removed.
+    if (keychain && enrolmentSchema.safeParse(value).success) {
+      await save(value as Enrolment);
+      await rm(plainPath, { force: true });
+    }
+    return value;
+  }
+
+  async function save(enrolment: Enrolment): Promise<void> {
+    ensureWritableFolder(dataDir);
+    const text = JSON.stringify(enrolment);
+    if (keychain) await writeFile(sealedPath, await sealer.seal(text), { mode: 0o600 });
+    else await writeFile(plainPath, `${text}\n`, { mode: 0o600 });
+  }
+
+  return {
+    async load(apiUrl) {
+      const parsed = enrolmentSchema.safeParse(await read());
+      return parsed.success && sameApi(parsed.data.apiUrl, apiUrl) ? parsed.data : null;
+    },
+    save,
+  };
+}
+
+function parseJson(text: string): unknown {
   try {
-    text = await readFile(join(dataDir, enrolmentFileName), 'utf8');
+    return JSON.parse(text);
   } catch {
     return null;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = enrolmentSchema.safeParse(json);
-  return parsed.success && sameApi(parsed.data.apiUrl, apiUrl) ? parsed.data : null;
 }
 
 function sameApi(a: string, b: string): boolean {
@@ -49,15 +82,21 @@ export interface EnrolRequest {
   checkpoint: { id: string; name: string };
   /** The pinned CA of a closed network, if any. */
   pinnedCaPem: string | null;
-  dataDir: string;
+  /** Where the token is kept. */
+  store: EnrolmentStore;
 }
 
-/** Trades the one-time secret for the station's token and keeps it in the data folder. Throws ApiError. */
+/**
+ * Trades the one-time secret for the station's token and keeps it in the data folder. Throws ApiError.
+ * A station enrolled with this API already presents its current token: the API lets only the station
+ * itself enrol its id again with a bootstrap secret.
+ */
 export async function enrolStation(request: EnrolRequest): Promise<Enrolment> {
-  const api = createApiClient({ baseUrl: request.apiUrl, token: null, pinnedCaPem: request.pinnedCaPem });
+  const current = await request.store.load(request.apiUrl);
+  const currentToken = current?.stationId === request.stationId ? current.token : null;
+  const api = createApiClient({ baseUrl: request.apiUrl, token: currentToken, pinnedCaPem: request.pinnedCaPem });
   const { token } = await api.enrol({ stationId: request.stationId, secret: request.secret, checkpointId: request.checkpoint.id, name: request.checkpoint.name });
-  ensureWritableFolder(request.dataDir);
   const enrolment = { apiUrl: request.apiUrl, stationId: request.stationId, token };
-  await saveEnrolment(request.dataDir, enrolment);
+  await request.store.save(enrolment);
   return enrolment;
 }

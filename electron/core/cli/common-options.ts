@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { loadConfig, type ResolvedConfig } from '../config/load-config';
-import { loadEnrolment, type Enrolment } from '../central/enrolment';
+import { createEnrolmentStore, type Enrolment } from '../central/enrolment';
 import { loadDatabaseKey, type DatabaseKey } from '../db/database-key';
 import type { StationConfig } from '../../../shared/config/station-config';
 
@@ -32,5 +32,5 @@ export function loadHeadlessDatabaseKey(dataDir: string): Promise<DatabaseKey> {
 
 /** The enrolment for the configured central API, if the station has one. */
 export function loadStationEnrolment(dataDir: string, config: StationConfig): Promise<Enrolment | null> {
-  return config.api.url === null ? Promise.resolve(null) : loadEnrolment(dataDir, config.api.url);
+  return config.api.url === null ? Promise.resolve(null) : createEnrolmentStore(dataDir).load(config.api.url);
 }

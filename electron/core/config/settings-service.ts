@@ -2,7 +2,7 @@ import type { StationConfig } from '../../../shared/config/station-config';
 import type { SettingsView, StationSettings } from '../../../shared/config/station-settings';
 import { CommandError } from '../../../shared/contract/router';
 import { ApiError } from '../central/api-errors';
-import { defaultStationId, enrolStation, type Enrolment } from '../central/enrolment';
+import { defaultStationId, enrolStation, type Enrolment, type EnrolmentStore } from '../central/enrolment';
 import { checkApiUrl } from '../central/transport-policy';
 import type { AuditRecord } from '../store/audit-log';
 import type { OpenFile } from './atomic-write';
@@ -15,7 +15,8 @@ export interface SettingsServiceOptions {
   config: StationConfig;
   /** The file to save to; null = the station runs without one, and saving is refused. */
   configPath: string | null;
-  dataDir: string;
+  /** Where an enrolment made from the settings screen is kept (sealed in the desktop app). */
+  enrolments: EnrolmentStore;
   enrolment: Enrolment | null;
   pinnedCaPem: string | null;
   /** Applies at once what is cheap to change in a running station (checkpoint name, dedupe window, retention). */
@@ -80,7 +81,7 @@ export function createSettingsService(options: SettingsServiceOptions) {
       if (!url.ok) throw new CommandError('invalid_input', `apiUrl: ${url.reason}`);
       const stationId = defaultStationId(saved.checkpoint.id);
       try {
-        await enrolStation({ ...request, stationId, checkpoint: saved.checkpoint, pinnedCaPem: options.pinnedCaPem, dataDir: options.dataDir });
+        await enrolStation({ ...request, stationId, checkpoint: saved.checkpoint, pinnedCaPem: options.pinnedCaPem, store: options.enrolments });
       } catch (error) {
         throw enrolmentError(error);
       }

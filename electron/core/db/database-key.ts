@@ -29,6 +29,8 @@ export class DatabaseKeyError extends Error {
  */
 export interface KeySealer {
   readonly fileName: string;
+  /** An owner-only file (headless, browser mode) or the OS keychain (the desktop app): the enrolment token is sealed the same way. */
+  readonly kind: 'owner-only-file' | 'os-keychain';
   seal(key: string): Promise<Buffer>;
   unseal(sealed: Buffer): Promise<string>;
 }
@@ -36,6 +38,7 @@ export interface KeySealer {
 /** Headless mode: the key in a file only its owner can read. */
 export const ownerOnlyFile: KeySealer = {
   fileName: 'station.key',
+  kind: 'owner-only-file',
   seal: async (key) => Buffer.from(`${key}\n`),
   unseal: async (sealed) => sealed.toString('utf8').trim(),
 };

@@ -1,10 +1,19 @@
 import { once } from 'node:events';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import buildRollingFile from 'pino-roll';
 import { redactValue } from '../../../shared/privacy/redact';
+import { ensureWritableFolder, restrictToOwner } from '../db/data-folder';
 
 export type { Logger };
+
+declare module 'pino-roll' {
+  interface RollOptions {
+    /** Handed on to SonicBoom, which creates every file with it: the first and each rotated one. */
+    mode?: number;
+  }
+}
 
 /**
  * Scoped JSON logs. Every record goes through the redactor (shared/privacy/redact) before it is
@@ -55,14 +64,22 @@ export type LogFile = ReturnType<typeof pino.destination>;
  * Daily- and size-rotated files `<dataDir>/logs/station.<n>.log`. Old files are removed on every
  * rotation, including those of earlier runs (pino-roll's `removeOtherLogFiles`): without it the
  * limit counts only this process's files, and a laptop restarted daily would fill its disk.
- * Resolves once the file is open, so a log that cannot be written stops the start plainly.
+ * Owner-only, folder and files, those of earlier versions too: redacted lines still hold passage
+ * ids, lanes and times. Resolves once the file is open, so a log that cannot be written stops the
+ * start plainly.
  */
 export async function openLogFile(dataDir: string, limits: LogLimits = defaultLogLimits): Promise<LogFile> {
+  const logsDir = join(dataDir, 'logs');
+  ensureWritableFolder(logsDir);
+  for (const entry of readdirSync(logsDir, { withFileTypes: true })) if (entry.isFile()) restrictToOwner(join(logsDir, entry.name));
   const file = await buildRollingFile({
-    file: join(dataDir, 'logs', 'station'),
+    file: join(logsDir, 'station'),
     extension: '.log',
     frequency: 'daily',
     size: `${limits.fileSizeKb}k`,
+    mode: 0o600,
+    // Not for the folder (made above): SonicBoom's mkdir before each open lets pino-roll's cleanup list the folder before
+    // the new file exists, so `keptFiles` rotated files stay besides it; without it the new file takes one of their places.
     mkdir: true,
     limit: { count: limits.keptFiles, removeOtherLogFiles: true },
   });

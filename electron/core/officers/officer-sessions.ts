@@ -16,11 +16,15 @@ export interface OfficerSessions {
   startDemoShift(): OfficerSession;
   signOut(): boolean;
   current(): OfficerSession | null;
+  refresh(officerId: string): void;
+  /** The shift goes on after the database was replaced (found damaged), if the officer came over with it. */
+  resume(previous: OfficerSession): void;
   /** The officer on shift, or `unauthorized` for an action only an officer may take. */
   require(): OfficerSession;
 }
 
-export const demoOfficer = { id: 'demo', name: 'Cán bộ trực (demo)' } as const;
+/** The embedded demo runs the whole station, so its officer is a supervisor (developer builds only: a packaged app ignores --demo-officer). */
+export const demoOfficer = { id: 'demo', name: 'Cán bộ trực (demo)', role: 'supervisor' } as const;
 
 /** Says neither whether the id exists nor whether it is locked: that would help someone guessing. */
 const refused = 'sign-in refused: check the officer id and PIN (after 5 wrong PINs the id is locked for 5 minutes)';
@@ -38,9 +42,10 @@ export function createOfficerSessions(db: Database, options: { onChange(): void;
     appendAudit(db, { actor: `officer:${officerId}`, action, subject: officerId, details, at });
   }
 
-  function start(officerId: string, name: string, at: Date, details: Record<string, unknown>): OfficerSession {
+  function start(officer: { id: string; name: string; role: OfficerSession['role'] }, at: Date, details: Record<string, unknown>): OfficerSession {
     if (session !== null) audit(session.officerId, 'officer.sign-out', { reason: 'replaced' }, at);
-    session = { officerId, name, signedInAt: at.toISOString() };
+    const officerId = officer.id;
+    session = { officerId, name: officer.name, role: officer.role, signedInAt: at.toISOString() };
     audit(officerId, 'officer.sign-in', details, at);
     options.onChange();
     return session;
@@ -58,15 +63,16 @@ export function createOfficerSessions(db: Database, options: { onChange(): void;
       // Hash even for an unknown id, so the answer takes as long either way.
       const pinMatches = verifyPin(pin, officer?.pin_hash ?? decoyPinHash());
       if (officer === undefined) return refuse(officerId, 'unknown-officer', at);
+      if (officer.disabled_at !== null) return refuse(officerId, 'disabled', at);
       if (officer.locked_until !== null && officer.locked_until > at.toISOString()) return refuse(officerId, 'locked', at);
       if (!pinMatches) return refuse(officerId, officers.noteWrongPin(officerId, at) ? 'wrong-pin-locked' : 'wrong-pin', at);
       officers.noteSuccess(officerId);
-      return start(officer.id, officer.name, at, { outcome: 'signed-in' });
+      return start(officer, at, { outcome: 'signed-in' });
     },
     startDemoShift() {
       const at = now();
       officers.add({ ...demoOfficer, pin: String(randomInt(10 ** 7, 10 ** 8)) }, at);
-      return start(demoOfficer.id, officers.find(demoOfficer.id)?.name ?? demoOfficer.name, at, { outcome: 'signed-in', unattended: true });
+      return start(officers.find(demoOfficer.id) ?? demoOfficer, at, { outcome: 'signed-in', unattended: true });
     },
     signOut() {
       if (session === null) return false;
@@ -76,6 +82,22 @@ export function createOfficerSessions(db: Database, options: { onChange(): void;
       return true;
     },
     current: () => session,
+    resume(previous) {
+      const officer = officers.find(previous.officerId);
+      if (officer === undefined || officer.disabled_at !== null) return;
+      session = { ...previous, role: officer.role, name: officer.name };
+      options.onChange();
+    },
+    /** After a supervisor changed an officer: the one on shift keeps the session only as they now are. */
+    refresh(officerId: string) {
+      if (session?.officerId !== officerId) return;
+      const officer = officers.find(officerId);
+      if (officer === undefined || officer.disabled_at !== null) {
+        audit(officerId, 'officer.sign-out', { reason: 'disabled' }, now());
+        session = null;
+      } else session = { ...session, role: officer.role, name: officer.name };
+      options.onChange();
+    },
     require() {
       if (session === null) throw new CommandError('unauthorized', 'an officer must be signed in');
       return session;

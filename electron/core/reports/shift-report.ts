@@ -32,7 +32,8 @@ const margin = 50;
 export async function writeShiftReport(content: ShiftReportContent, outputPath: string): Promise<void> {
   const labels = reportStrings(content.locale);
   const doc = new PDFDocument({ size: 'A4', margin, info: { Title: labels.title, Creator: 'checkpoint-station' } });
-  const output = createWriteStream(outputPath);
+  // Owner-only, like exports: a shift report is the checkpoint's record, not for other accounts.
+  const output = createWriteStream(outputPath, { mode: 0o600 });
   doc.pipe(output);
   doc.registerFont('body', fontPath);
   doc.registerFont('bold', boldFontPath);

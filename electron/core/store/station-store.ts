@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { StorageAlert, StorageStatus } from '../../../shared/contract/status';
 import type { Passage, PassageDraft } from '../../../shared/records/passage';
@@ -5,7 +6,7 @@ import type { StartupEvent } from '../db/open-database';
 import { appendAudit } from './audit-log';
 import { countUnsynced } from './passage-queries';
 import { createPassageStore, RecordNotStoredError, type PassageStoreOptions } from './passage-store';
-import { purgeExpiredPassages, type PurgeOutcome } from './retention';
+import { purgeExpiredFiles, purgeExpiredPassages, type FilePurgeOutcome, type PurgeOutcome } from './retention';
 
 export type RecordOutcome = { recorded: true; passage: Passage } | { recorded: false; error: string };
 
@@ -13,7 +14,8 @@ export interface StationStore {
   /** Never throws for a storage failure: the outcome says NOT RECORDED and the status turns `failing`. */
   record(draft: PassageDraft, sightingId?: string | null): RecordOutcome;
   get(id: string): Passage | null;
-  purgeExpired(now: Date): PurgeOutcome;
+  /** Passages, and the exports and reports in the data folder, older than the retention period. */
+  purgeExpired(now: Date): PurgeOutcome & { files: FilePurgeOutcome };
   /** A database error outside recording (a purge, a log write, a sync settle): the storage is failing until a record goes through. */
   noteFailure(error: unknown): void;
   /** The retention period from the next purge on (the settings screen). */
@@ -60,12 +62,15 @@ export function createStationStore(db: Database, options: StationStoreOptions): 
       options.onStatusChange();
     },
     purgeExpired(now) {
+      // The data folder is the database's (`<data>/station.db`), held by this process (its lock): no other process writes or purges it.
+      // Files first: their purge needs no more of the database than its audit, and frees disk space a failing one may lack.
+      const files = purgeExpiredFiles(db, dirname(db.name), { retentionDays, now });
       const outcome = purgeExpiredPassages(db, { retentionDays, now });
       if (outcome.purged > 0 || outcome.overdueUnsynced !== overdueUnsynced) {
         overdueUnsynced = outcome.overdueUnsynced;
         options.onStatusChange();
       }
-      return outcome;
+      return { ...outcome, files };
     },
     setRetentionDays(days) {
       retentionDays = days;

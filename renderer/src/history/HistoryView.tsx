@@ -11,7 +11,7 @@ import { PassageDetail } from './PassageDetail';
 import { PassageTable } from './PassageTable';
 
 /** Today's passages (or another day's), searched and filtered, with a detail view and a masked export. */
-export function HistoryView({ client, lanes }: { client: StationClient; lanes: LaneStatus[] }) {
+export function HistoryView({ client, lanes, mayUnmask }: { client: StationClient; lanes: LaneStatus[]; mayUnmask: boolean }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<HistoryFilter>(() => todayFilter(new Date()));
   const [passages, setPassages] = useState<Passage[]>([]);
@@ -104,7 +104,7 @@ export function HistoryView({ client, lanes }: { client: StationClient; lanes: L
             {t('history.more')}
           </button>
         )}
-        <ExportPassagesControl client={client} range={() => filterRange(filter)} label={t('history.export')} testId="history-export" />
+        <ExportPassagesControl client={client} range={() => filterRange(filter)} label={t('history.export')} testId="history-export" mayUnmask={mayUnmask} />
       </section>
       {selectedId !== null && <PassageDetail client={client} lanes={lanes} passageId={selectedId} onChanged={replace} />}
     </main>

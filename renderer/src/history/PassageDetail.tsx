@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../../shared/contract/client';
 import type { LaneStatus } from '../../../shared/contract/status';
 import type { Passage } from '../../../shared/records/passage';
-import { maskIdNumber } from '../../../shared/privacy/mask';
 import { AnnotateForm } from '../passage/AnnotateForm';
 import { OverrideForm } from '../passage/OverrideForm';
 import { useReasonText } from '../scan/reason-text';
@@ -74,7 +73,7 @@ export function PassageDetail({ client, lanes, passageId, onChanged }: { client:
         <dt>{t('history.name')}</dt>
         <dd>{identity.fullName ?? '—'}</dd>
         <dt>{t('history.idNumber')}</dt>
-        <dd>{identity.idNumber === null ? '—' : maskIdNumber(identity.idNumber)}</dd>
+        <dd>{identity.idNumber ?? '—'}</dd>
         <dt>{t('detail.birthYear')}</dt>
         <dd>{identity.birthDate?.slice(0, 4) ?? '—'}</dd>
         <dt>{t('history.plate')}</dt>

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { LaneStatus } from '../../../shared/contract/status';
 import type { Passage } from '../../../shared/records/passage';
-import { maskIdNumber, maskName } from '../../../shared/privacy/mask';
 import { VerdictIcon } from '../scan/VerdictIcon';
 import { useFormatters } from '../shell/use-formatters';
 
-/** History rows, identity masked (the detail view shows the name to the officer who opens it). */
+/** History rows, identity masked by the core (the detail view shows the name to the officer who opens it). */
 export function PassageTable({ passages, lanes, selectedId, onSelect }: { passages: Passage[]; lanes: LaneStatus[]; selectedId: string | null; onSelect(id: string): void }) {
   const { t } = useTranslation();
   const format = useFormatters(lanes);
@@ -43,8 +42,8 @@ export function PassageTable({ passages, lanes, selectedId, onSelect }: { passag
                   </span>
                 )}
               </td>
-              <td>{passage.identity.fullName === null ? '—' : maskName(passage.identity.fullName)}</td>
-              <td>{passage.identity.idNumber === null ? '—' : maskIdNumber(passage.identity.idNumber)}</td>
+              <td>{passage.identity.fullName ?? '—'}</td>
+              <td>{passage.identity.idNumber ?? '—'}</td>
               <td>{passage.plate ?? ''}</td>
               <td>{t(`history.syncStates.${passage.syncState}`)}</td>
             </tr>

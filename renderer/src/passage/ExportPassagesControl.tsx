@@ -5,12 +5,14 @@ import { CommandErrorBanner } from '../shell/CommandError';
 import { useCommand } from '../shell/use-command';
 
 /**
- * Exports the passages of a time range to a CSV or XLSX file in the data folder, identity masked:
- * the status screen's "today" and the history's chosen window.
+ * Exports the passages of a time range to a CSV or XLSX file in the data folder, identity masked
+ * (a supervisor may ask for full identities; the core refuses anyone else): the status screen's
+ * "today" and the history's chosen window.
  */
-export function ExportPassagesControl({ client, range, label, testId }: { client: StationClient; range(): { from: string; to: string }; label: string; testId: string }) {
+export function ExportPassagesControl({ client, range, label, testId, mayUnmask }: { client: StationClient; range(): { from: string; to: string }; label: string; testId: string; mayUnmask: boolean }) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const [unmasked, setUnmasked] = useState(false);
   const exporter = useCommand(client, 'exportPassages');
   return (
     <div className="export-row">
@@ -21,10 +23,15 @@ export function ExportPassagesControl({ client, range, label, testId }: { client
           <option value="csv">CSV</option>
         </select>
       </label>{' '}
-      <button type="button" onClick={() => void exporter.run({ ...range(), format, unmasked: false, officerId: null })} disabled={exporter.state.kind === 'running'} data-testid={testId}>
+      {mayUnmask && (
+        <label>
+          <input type="checkbox" checked={unmasked} onChange={(event) => setUnmasked(event.target.checked)} data-testid={`${testId}-unmasked`} /> {t('status.export.unmasked')}
+        </label>
+      )}{' '}
+      <button type="button" onClick={() => void exporter.run({ ...range(), format, unmasked: mayUnmask && unmasked })} disabled={exporter.state.kind === 'running'} data-testid={testId}>
         {label}
       </button>
-      <p className="muted">{t('status.export.masked')}</p>
+      <p className="muted">{mayUnmask && unmasked ? t('status.export.unmaskedNote') : t('status.export.masked')}</p>
       {exporter.state.kind === 'done' && (
         <p role="status" data-testid={`${testId}-result`}>
           {t('status.export.done', { rows: exporter.state.value.rows, path: exporter.state.value.path })}

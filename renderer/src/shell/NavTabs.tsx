@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { views, type View } from './views';
 
-/** The screens as tabs, each with its Alt+digit shortcut shown and announced. */
-export function NavTabs({ current, onSelect }: { current: View; onSelect(view: View): void }) {
+/** The screens this officer has, as tabs, each with its Alt+digit shortcut shown and announced. */
+export function NavTabs({ current, allowed, onSelect }: { current: View; allowed: readonly View[]; onSelect(view: View): void }) {
   const { t } = useTranslation();
   return (
     <nav className="nav-tabs" aria-label={t('nav.label')}>
-      {views.map((view, index) => (
+      {allowed.map((view) => ({ view, index: views.indexOf(view) })).map(({ view, index }) => (
         <button
           key={view}
           type="button"

@@ -9,12 +9,12 @@ function today(): { from: string; to: string } {
 }
 
 /** Today's passages to a CSV or XLSX file in the station's data folder, identity masked. */
-export function ExportTodayCard({ client }: { client: StationClient }) {
+export function ExportTodayCard({ client, mayUnmask }: { client: StationClient; mayUnmask: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('status.export.heading')}</h2>
-      <ExportPassagesControl client={client} range={today} label={t('status.export.today')} testId="export-today" />
+      <ExportPassagesControl client={client} range={today} label={t('status.export.today')} testId="export-today" mayUnmask={mayUnmask} />
     </section>
   );
 }

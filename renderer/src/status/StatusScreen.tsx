@@ -39,7 +39,7 @@ export function StatusScreen({ status, client }: { status: StationStatus; client
       </section>
       <StorageCard storage={status.storage} />
       <SyncCard sync={status.sync} reference={status.reference} />
-      <ExportTodayCard client={client} />
+      <ExportTodayCard client={client} mayUnmask={status.officer?.role === 'supervisor'} />
       <section className="card" aria-labelledby="database-heading">
         <h2 id="database-heading">{t('status.database')}</h2>
         <dl>

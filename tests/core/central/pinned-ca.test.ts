@@ -10,7 +10,7 @@ import { testKey } from '../../helpers/fixtures';
 import { createMemoryLogger } from '../../helpers/memory-logger';
 import { createTestCa } from '../../helpers/test-ca';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { enrolStation } from '../../../electron/core/central/enrolment';
+import { createEnrolmentStore, enrolStation } from '../../../electron/core/central/enrolment';
 
 const tempDir = useTempDirs();
 const closing = useClosing();
@@ -20,7 +20,7 @@ async function stationFor(apiUrl: string, caFile: string | null) {
   const dataDir = tempDir();
   const checkpoint = { id: 'CP-HN-07', name: 'Chốt Pháp Vân' };
   const pinnedCaPem = caFile === null ? null : readFileSync(caFile, 'utf8');
-  const enrolment = await enrolStation({ apiUrl, secret: enrolSecret, stationId, checkpoint, pinnedCaPem, dataDir }).catch(() => null);
+  const enrolment = await enrolStation({ apiUrl, secret: enrolSecret, stationId, checkpoint, pinnedCaPem, store: createEnrolmentStore(dataDir) }).catch(() => null);
   const station = createStation({
     config: stationConfigSchema.parse({ checkpoint: { ...checkpoint, direction: 'entry' }, api: { url: apiUrl, caFile } }),
     dataDir,

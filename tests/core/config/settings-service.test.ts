@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { OpenFile } from '../../../electron/core/config/atomic-write';
+import { createEnrolmentStore } from '../../../electron/core/central/enrolment';
 import { createSettingsService } from '../../../electron/core/config/settings-service';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { appendAudit, listAudit } from '../../../electron/core/store/audit-log';
@@ -34,7 +35,7 @@ function setUp(options: { configPath?: 'none' | 'not-yet-written'; openFile?: Op
     audit: (record) => appendAudit(db, record),
     config,
     configPath: options.configPath === 'none' ? null : configPath,
-    dataDir: join(folder, 'data'),
+    enrolments: createEnrolmentStore(join(folder, 'data')),
     enrolment: null,
     pinnedCaPem: null,
     applyLive,

@@ -61,6 +61,7 @@ describe('database key', () => {
     const dataDir = tempDir();
     const sealer: KeySealer = {
       fileName: 'station.key.sealed',
+      kind: 'os-keychain',
       seal: async (key) => Buffer.from(key.split('').reverse().join('')),
       unseal: async (sealed) => sealed.toString().split('').reverse().join(''),
     };

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { exportPassages } from '../../../electron/core/export/export-passages';
@@ -10,6 +8,7 @@ import { createPassageAmendments } from '../../../electron/core/store/passage-am
 import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { readXlsxTwice } from './read-back';
 
 const tempDir = useTempDirs();
 
@@ -32,30 +31,6 @@ const header = [
   'passage_id', 'sequence', 'scanned_at_utc', 'server_time_utc', 'checkpoint', 'direction', 'lane', 'code_kind', 'id_number', 'full_name', 'birth_year', 'sex',
   'verdict', 'station_verdict', 'reasons', 'verification', 'officer', 'override_officer', 'override_at_utc', 'override_reason', 'plate', 'note', 'sync_state',
 ];
-
-type Cell = string | number;
-
-/**
- * The workbook's cells as two unrelated readers see them — exceljs, which wrote it, and
- * read-excel-file, with its own unzip and XML parsing — which must agree; empty cells as ''.
- */
-async function readXlsxTwice(path: string): Promise<{ sheets: string[]; rows: Cell[][] }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const byExcelJs = workbook.worksheets.map((sheet) => ({
-    sheet: sheet.name,
-    rows: Array.from({ length: sheet.rowCount }, (_, r) => Array.from({ length: sheet.columnCount }, (_, c) => cell(sheet.getRow(r + 1).getCell(c + 1).value))),
-  }));
-  const byReadExcelFile = (await readXlsxFile(path)).map(({ sheet, data }) => ({ sheet, rows: data.map((row) => row.map(cell)) }));
-  expect(byReadExcelFile).toEqual(byExcelJs);
-  return { sheets: byExcelJs.map(({ sheet }) => sheet), rows: byExcelJs[0]?.rows ?? [] };
-}
-
-function cell(value: unknown): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  throw new Error(`unexpected cell value ${JSON.stringify(value)}`);
-}
 
 describe('passage export', () => {
   it('writes CSV with a BOM, every record field the issue asks for, and masked identity by default', async () => {

@@ -91,7 +91,10 @@ describe('lane pipeline', () => {
     const config = stationConfigSchema.parse({ lanes: [{ id: 'lane-1', name: 'Làn 1', source: 'keyboard:' }] });
     const open = () => createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
     const report = { reportId: randomUUID(), laneId: 'lane-1', text: payload, capturedAt: 1_000_000, decodedAt: 1_000_000, position: null, frameSize: null };
-    const recorded = (station: Station) => station.router.dispatch('searchPassages', { limit: 10 }).then((result) => (result.ok ? (result.value as unknown[]).length : -1));
+    const recorded = (station: Station) => {
+      station.officers.startDemoShift();
+      return station.router.dispatch('searchPassages', { limit: 10 }).then((result) => (result.ok ? (result.value as unknown[]).length : -1));
+    };
 
     const first = open();
     expect(await first.router.dispatch('reportDecodedCode', report)).toEqual({ ok: true, value: { duplicate: false } });

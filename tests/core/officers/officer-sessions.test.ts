@@ -14,7 +14,7 @@ function setUp() {
   const { db } = openDatabase(`${tempDir()}/station.db`, { key: testKey });
   let now = new Date('2026-11-23T00:00:00.000Z');
   const onChange = vi.fn();
-  createOfficerStore(db).add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: '482916' }, now);
+  createOfficerStore(db).add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: '482916', role: 'officer' }, now);
   const sessions = createOfficerSessions(db, { onChange, now: () => now });
   const advance = (ms: number) => (now = new Date(now.getTime() + ms));
   return { db, sessions, onChange, advance };
@@ -49,7 +49,7 @@ describe('officer sign-in', () => {
   it('signs in with the right PIN, reports the session and audits it without the PIN', () => {
     const { db, sessions, onChange } = setUp();
     expect(sessions.current()).toBeNull();
-    expect(sessions.signIn('CB-0042', '482916')).toEqual({ officerId: 'CB-0042', name: 'Trần Văn Bình', signedInAt: '2026-11-23T00:00:00.000Z' });
+    expect(sessions.signIn('CB-0042', '482916')).toEqual({ officerId: 'CB-0042', name: 'Trần Văn Bình', role: 'officer', signedInAt: '2026-11-23T00:00:00.000Z' });
     expect(sessions.current()?.officerId).toBe('CB-0042');
     expect(sessions.require().officerId).toBe('CB-0042');
     expect(onChange).toHaveBeenCalledTimes(1);
@@ -102,7 +102,7 @@ describe('officer sign-in', () => {
 
   it('a second sign-in replaces the first, which is audited as signed out', () => {
     const { db, sessions } = setUp();
-    createOfficerStore(db).add({ id: 'CB-0043', name: 'Lê Thị Hoa', pin: '1357' }, new Date());
+    createOfficerStore(db).add({ id: 'CB-0043', name: 'Lê Thị Hoa', pin: '1357', role: 'officer' }, new Date());
     sessions.signIn('CB-0042', '482916');
     sessions.signIn('CB-0043', '1357');
     expect(sessions.current()?.officerId).toBe('CB-0043');
@@ -124,7 +124,7 @@ describe('officer sign-in', () => {
 
   it('refuses to add an officer id twice', () => {
     const { db } = setUp();
-    expect(createOfficerStore(db).add({ id: 'CB-0042', name: 'Someone else', pin: '9999' }, new Date())).toBe(false);
+    expect(createOfficerStore(db).add({ id: 'CB-0042', name: 'Someone else', pin: '9999', role: 'officer' }, new Date())).toBe(false);
     expect(createOfficerStore(db).find('CB-0042')?.name).toBe('Trần Văn Bình');
   });
 });

@@ -142,6 +142,7 @@ describe('every offline decision is checked again at sync', () => {
     const open = await client.invoke('searchPassages', { alert: 'open' });
     expect(open.ok && open.value.map((passage) => passage.id).sort()).toEqual([decided.wanted.passageId, decided.quarantined.passageId].sort());
     // Acknowledging is an officer's act: nobody signed in, nothing changes.
+    station.officers.signOut();
     expect(await client.invoke('acknowledgeAlert', { passageId: decided.wanted.passageId! })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     station.officers.startDemoShift();
     expect(await client.invoke('acknowledgeAlert', { passageId: decided.wanted.passageId! })).toMatchObject({ ok: true, value: { alert: { kind: 'denied', acknowledgedBy: 'demo' } } });

@@ -39,7 +39,7 @@ const content: ShiftReportContent = {
     deadLetters: 2,
   },
   checkpoint: { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' },
-  officer: { officerId: 'CB-0042', name: 'Trần Văn Bình', signedInAt: '2026-11-23T00:00:00.000Z' },
+  officer: { officerId: 'CB-0042', name: 'Trần Văn Bình', role: 'officer', signedInAt: '2026-11-23T00:00:00.000Z' },
   utcOffsetMinutes: 420,
   locale: 'vi',
   generatedAt: new Date('2026-11-23T08:01:00.000Z'),

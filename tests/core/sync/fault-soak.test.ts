@@ -94,7 +94,7 @@ describe('fault soak', () => {
     expect(recorded.map(({ sequence }) => sequence)).toEqual(recorded.map((_, index) => index + 1));
     closeDatabase(database);
     for (const passageId of poison) await admin(url, 'POST', '/admin/poison', { passageId });
-    expect((await runStationAsync(['enrol', '--data', stationDir, '--api', url, '--secret', enrolSecret, '--station-id', 'SOAK-1'])).code).toBe(0);
+    expect((await runStationAsync(['enrol', '--data', stationDir, '--api', url, '--station-id', 'SOAK-1'], enrolSecret)).code).toBe(0);
     await injectFaults(api);
 
     for (let kill = 0; kill < kills; kill += 1) {

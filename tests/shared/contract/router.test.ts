@@ -4,18 +4,18 @@ import { createEventBus } from '../../../shared/contract/event-bus';
 import { createInMemoryTransport } from '../../../shared/contract/in-memory-transport';
 import { CommandError, createCommandRouter } from '../../../shared/contract/router';
 import type { StationStatus } from '../../../shared/contract/status';
-import { sampleStatus, stubHandlers } from '../../helpers/fixtures';
+import { allowEveryone, sampleStatus, stubHandlers } from '../../helpers/fixtures';
 
 const status = sampleStatus();
 
 describe('command router', () => {
   it('runs a known command and wraps its answer in an ok envelope', async () => {
-    const router = createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn());
+    const router = createCommandRouter(stubHandlers({ getStatus: () => status }), allowEveryone());
     expect(await router.dispatch('getStatus', undefined)).toEqual({ ok: true, value: status });
   });
 
   it('refuses an unknown command by name, without throwing', async () => {
-    const router = createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn());
+    const router = createCommandRouter(stubHandlers({ getStatus: () => status }), allowEveryone());
     const result = await router.dispatch('deleteEverything', {});
     expect(result).toEqual({ ok: false, error: { code: 'unknown_command', message: 'unknown command: deleteEverything' } });
     expect(await router.dispatch('__proto__', undefined)).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
@@ -24,7 +24,7 @@ describe('command router', () => {
 
   it('rejects input that does not match the command schema', async () => {
     const handler = vi.fn(() => status);
-    const router = createCommandRouter(stubHandlers({ getStatus: handler }), vi.fn());
+    const router = createCommandRouter(stubHandlers({ getStatus: handler }), allowEveryone());
     const result = await router.dispatch('getStatus', { evil: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(handler).not.toHaveBeenCalled();
@@ -38,7 +38,7 @@ describe('command router', () => {
           throw new Error('disk on fire');
         },
       }),
-      onInternalError,
+      allowEveryone(onInternalError),
     );
     const result = await router.dispatch('getStatus', undefined);
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'getStatus: internal error' } });
@@ -52,7 +52,7 @@ describe('command router', () => {
           throw new CommandError('unavailable', 'database is being repaired');
         },
       }),
-      vi.fn(),
+      allowEveryone(),
     );
     expect(await router.dispatch('getStatus', undefined)).toEqual({
       ok: false,
@@ -63,7 +63,7 @@ describe('command router', () => {
   it('never lets an output that breaks the contract reach the client', async () => {
     const onInternalError = vi.fn();
     const broken = { ...status, lanes: 'none' } as unknown as StationStatus;
-    const router = createCommandRouter(stubHandlers({ getStatus: () => broken }), onInternalError);
+    const router = createCommandRouter(stubHandlers({ getStatus: () => broken }), allowEveryone(onInternalError));
     expect(await router.dispatch('getStatus', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(onInternalError).toHaveBeenCalledOnce();
   });
@@ -72,7 +72,7 @@ describe('command router', () => {
 describe('station client over the in-memory host', () => {
   it('invokes commands and receives events, validated on arrival', async () => {
     const bus = createEventBus(vi.fn());
-    const router = createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn());
+    const router = createCommandRouter(stubHandlers({ getStatus: () => status }), allowEveryone());
     const client = createStationClient(createInMemoryTransport(router, bus), vi.fn());
 
     expect(await client.invoke('getStatus', undefined)).toEqual({ ok: true, value: status });
@@ -88,7 +88,7 @@ describe('station client over the in-memory host', () => {
   it('drops an event whose payload breaks the contract and says why', async () => {
     const bus = createEventBus(vi.fn());
     const onInvalid = vi.fn();
-    const client = createStationClient(createInMemoryTransport(createCommandRouter(stubHandlers({ getStatus: () => status }), vi.fn()), bus), onInvalid);
+    const client = createStationClient(createInMemoryTransport(createCommandRouter(stubHandlers({ getStatus: () => status }), allowEveryone()), bus), onInvalid);
     const handler = vi.fn();
     client.on('status', handler);
     bus.emit('status', { nonsense: true } as unknown as StationStatus);
