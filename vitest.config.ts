@@ -1,9 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// No test reads or writes the per-user config of whoever runs it: a station saving its settings
+// without --config (as browser mode and the desktop app do) writes under this folder instead.
+const userConfigHome = mkdtempSync(join(tmpdir(), 'station-test-config-'));
 
 // Two projects: `unit` (shared, core, shell policies, central API, the renderer's pure logic — plain Node, real SQLite, real
 // sockets on 127.0.0.1) and `e2e` (the built app in Debian's Chromium through playwright-core).
 export default defineConfig({
   test: {
+    env: { XDG_CONFIG_HOME: userConfigHome },
     projects: [
       {
         test: {

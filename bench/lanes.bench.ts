@@ -15,6 +15,7 @@ import { createLogger } from '../electron/core/logging/logger';
 import { createStation } from '../electron/core/station';
 import { addNoise, cardPayload, createRng, drawQrCode, makeBackground } from '../scripts/make-test-video';
 import { fixed, quantile, table } from './lib/stats';
+import { nodeDatabaseDriver } from '../electron/core/node-platform';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, codes: { type: 'string' }, lanes: { type: 'string', default: '1,4' } } });
 const codeCount = Number(values.codes ?? (values.quick ? 10 : 30));
@@ -72,6 +73,7 @@ async function runLanes(laneCount: number) {
   let finished = 0;
   const sources = new Map(lanes.map((lane, i) => [lane.source, benchCamera(makeScenes(100 + i), () => ++finished === laneCount && markDone())]));
   const station = createStation({
+    databaseDriver: nodeDatabaseDriver,
     config: stationConfigSchema.parse({ lanes }),
     dataDir: folder,
     host: 'headless',

@@ -15,6 +15,7 @@ import { createPassageStore } from '../electron/core/store/passage-store';
 import { foldForSearch, normalisePlate } from '../shared/text/search-fold';
 import type { PassageDraft } from '../shared/records/passage';
 import type { PassageSearch } from '../shared/records/passage-query';
+import { nodeDatabaseDriver } from '../electron/core/node-platform';
 
 const totalPassages = Number(process.env.STORE_BENCH_PASSAGES ?? 1_000_000);
 const key = 'c3'.repeat(32) as DatabaseKey;
@@ -61,7 +62,7 @@ const rows: [string, string, string][] = [];
 
 // 1. Durable single-passage commits: each record its own transaction, synchronous=FULL.
 {
-  const { db } = openDatabase(join(folder, 'commits.db'), { key });
+  const { db } = openDatabase(join(folder, 'commits.db'), { driver: nodeDatabaseDriver, key });
   const store = createPassageStore(db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => new Date(), serverOffsetMs: () => null } });
   const count = 5000;
   const start = performance.now();
@@ -76,7 +77,7 @@ const rows: [string, string, string][] = [];
 const end = Date.parse('2026-11-23T10:00:00.000Z');
 const spanMs = 21 * 86_400_000;
 {
-  const opened = openDatabase(path, { key });
+  const opened = openDatabase(path, { driver: nodeDatabaseDriver, key });
   const { db } = opened;
   const start = performance.now();
   const nameTrigger = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'passages_name_search_insert'").get() as { sql: string }).sql;
@@ -107,11 +108,11 @@ const spanMs = 21 * 86_400_000;
 let db: Database;
 {
   let start = performance.now();
-  const opened = openDatabase(path, { key });
+  const opened = openDatabase(path, { driver: nodeDatabaseDriver, key });
   rows.push(['start-up after a clean shutdown', fmt(performance.now() - start), '≤ 1,500 ms']);
   opened.db.close(); // as a crash would: no clean-shutdown mark
   start = performance.now();
-  db = openDatabase(path, { key }).db;
+  db = openDatabase(path, { driver: nodeDatabaseDriver, key }).db;
   rows.push(['start-up after a crash (+ full quick_check)', fmt(performance.now() - start), 'not targeted: only after a crash']);
 }
 

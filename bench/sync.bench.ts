@@ -15,6 +15,7 @@ import { closeDatabase, openDatabase } from '../electron/core/db/open-database';
 import { createStation, type Station } from '../electron/core/station';
 import { createPassageStore } from '../electron/core/store/passage-store';
 import { samplePassageDraft } from '../tests/helpers/fixtures';
+import { nodeDatabaseDriver } from '../electron/core/node-platform';
 
 const queued = Number(process.env.SYNC_BENCH_PASSAGES ?? 100_000);
 const folder = mkdtempSync(join(tmpdir(), 'sync-bench-'));
@@ -36,14 +37,14 @@ const url = await new Promise<string>((resolve) => {
 const { token } = await createApiClient({ baseUrl: url, token: null }).enrol({ stationId: 'BENCH-1', secret, checkpointId: 'CP-01' });
 function station(apiUrl: string, dataDir: string): Station {
   const config = stationConfigSchema.parse({ api: { url: apiUrl } });
-  return createStation({ config, dataDir, host: 'headless', logger: silent, databaseKey: key, enrolment: { apiUrl, stationId: 'BENCH-1', token }, sync: { idleMs: 3_600_000 } });
+  return createStation({ databaseDriver: nodeDatabaseDriver, config, dataDir, host: 'headless', logger: silent, databaseKey: key, enrolment: { apiUrl, stationId: 'BENCH-1', token }, sync: { idleMs: 3_600_000 } });
 }
 
 // 1. Drain a queue of `queued` passages.
 {
   const dataDir = join(folder, 'station');
   // Fill the outbox as the pipeline would, in one set-up transaction.
-  const opened = openDatabase(join(dataDir, 'station.db'), { key });
+  const opened = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key });
   const store = createPassageStore(opened.db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => new Date(), serverOffsetMs: () => null } });
   opened.db.transaction(() => {
     for (let i = 0; i < queued; i += 1) store.record(samplePassageDraft());

@@ -24,6 +24,7 @@ import { passageHandlers } from './handlers/passages';
 import { scanningHandlers } from './handlers/scanning';
 import { settingsHandlers } from './handlers/settings';
 import { shiftHandlers } from './handlers/shift';
+import { supportHandlers } from './handlers/support';
 import { createLaneManager, type LaneManager, type LaneRuntimeOptions } from './lanes/lane-manager';
 import type { Logger } from './logging/logger';
 import type { OfficerSessions } from './officers/officer-sessions';
@@ -39,7 +40,7 @@ export interface StationOptions {
   host: StationStatus['host'];
   logger: Logger;
   databaseKey: DatabaseKey;
-  databaseDriver?: DatabaseDriver;
+  databaseDriver: DatabaseDriver;
   /** How often the central API is probed; tests shorten it. */
   connectivityIntervalMs?: number;
   /** How often expired records are purged. */
@@ -219,6 +220,7 @@ export function createStation(options: StationOptions): Station {
       connectivity: monitor.current(),
       verification,
       officer: records.officers.current(),
+      setupRequired: records.officerAdmin.needsFirstSupervisor(),
     };
   }
 
@@ -243,8 +245,8 @@ export function createStation(options: StationOptions): Station {
     },
   });
 
-  const core: CoreContext = { records: () => records, lanes, processScan, settings, status, publishStatus, checkpoint: () => checkpoint, dataDir: options.dataDir, actor };
-  const router = createCommandRouter(mergeHandlers(scanningHandlers(core), passageHandlers(core), shiftHandlers(core), officerHandlers(core), settingsHandlers(core)), {
+  const core: CoreContext = { records: () => records, lanes, processScan, settings, status, publishStatus, checkpoint: () => checkpoint, dataDir: options.dataDir, config, configPath: options.configPath ?? null, actor };
+  const router = createCommandRouter(mergeHandlers(scanningHandlers(core), passageHandlers(core), shiftHandlers(core), officerHandlers(core), settingsHandlers(core), supportHandlers(core)), {
     principal: () => records.officers.current()?.role ?? 'nobody',
     onInternalError(command, error) {
       log.error({ command, err: error }, 'command failed');

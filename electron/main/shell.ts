@@ -1,17 +1,16 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import NapiDriver from 'better-sqlite3-mc-napi';
 import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy';
-import { createEnrolmentStore } from '../core/central/enrolment';
+import { bootStation } from '../core/boot';
+import { parseHostArguments } from '../core/host-options';
 import { defaultConfigFile } from '../core/config/data-dir';
-import { loadConfig } from '../core/config/load-config';
 import { startWorkerDecoder } from '../core/decoding/worker-decoder';
-import { loadDatabaseKey } from '../core/db/database-key';
+import type { KeySealer } from '../core/db/database-key';
 import type { DatabaseDriver } from '../core/db/open-database';
-import { closeLogFile, createLogger, openLogFile, type LogFile, type Logger } from '../core/logging/logger';
+import type { Logger } from '../core/logging/logger';
 import { resolveFfmpegPath } from '../core/media/ffmpeg-location';
-import { createStation, type Station } from '../core/station';
+import type { StationPlatform } from '../core/platform';
+import type { Station } from '../core/station';
 import { registerAppSchemePrivileges, serveAppProtocol } from './app-protocol';
 import { applyAutoStart } from './auto-start';
 import { lockDownContents, installPermissionHandlers } from './contents-guard';
@@ -48,7 +47,24 @@ interface RunningStation {
   window: BrowserWindow;
   logger: Logger;
   dataDir: string;
-  logFile: LogFile;
+  close(): Promise<void>;
+}
+
+/** Electron's platform: the N-API database build, the OS keychain, the bundled decoder worker and ffmpeg. */
+function electronPlatform(options: ShellOptions, sealer: KeySealer): StationPlatform {
+  return {
+    host: 'electron',
+    // The Node build of better-sqlite3 cannot load in Electron's Node, and the package does not carry it.
+    databaseDriver: NapiDriver as unknown as DatabaseDriver,
+    keySealer: sealer,
+    // The database key lives in the keychain, never in the environment of a desktop session.
+    environmentKey: undefined,
+    // Camera lanes decode in a worker thread; under Electron it is the bundled worker, not the .ts source.
+    startDecoder: (engine) => startWorkerDecoder({ engine, workerUrl: options.decoderWorkerUrl }),
+    ffmpegPath: resolveFfmpegPath({ resourcesDir: options.resourcesDir, platform: process.platform }),
+    defaultConfigFile,
+    developer: !app.isPackaged,
+  };
 }
 
 /**
@@ -76,8 +92,7 @@ export function launchShell(options: ShellOptions): void {
   const closeCore = async () => {
     const started = await starting.catch(() => null);
     if (started === null) return;
-    await started.station.close();
-    await closeLogFile(started.logFile);
+    await started.close();
   };
   const shutdown = installGracefulShutdown({
     app,
@@ -113,43 +128,15 @@ export function launchShell(options: ShellOptions): void {
 }
 
 async function startStation(options: ShellOptions): Promise<RunningStation> {
-  const { values } = parseArgs({ args: [...options.argv], options: { data: { type: 'string' }, config: { type: 'string' }, api: { type: 'string' }, 'demo-officer': { type: 'boolean' } }, strict: false });
-  const loaded = await loadConfig({ configFile: asString(values.config), dataDir: asString(values.data) });
-  const { dataDir } = loaded;
-  // Developer flags: an installed app takes no officer without a PIN and no other central API than its config's.
-  const developer = !app.isPackaged;
-  const apiOverride = developer ? asString(values.api) : undefined;
-  const config = apiOverride === undefined ? loaded.config : { ...loaded.config, api: { ...loaded.config.api, url: apiOverride } };
   const sealer = await createSafeStorageSealer(safeStorage, process.platform);
-  const databaseKey = await loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY, sealer });
-  const logFile = await openLogFile(dataDir);
-  const logger = createLogger(logFile);
+  const booted = await bootStation(electronPlatform(options, sealer), parseHostArguments(options.argv));
+  const { station, config, logger, dataDir } = booted;
   await applyAutoStart(config.desktop.autoStart, {
     app,
     platform: process.platform,
     executable: process.env.APPIMAGE ?? process.execPath,
     linuxAutostartDir: options.linuxAutostartDir,
   });
-  const enrolment = config.api.url === null ? null : await createEnrolmentStore(dataDir, sealer).load(config.api.url);
-  const station = createStation({
-    config,
-    // Settings are saved to the per-user config file, created on the first save.
-    configPath: loaded.configFile ?? resolve(asString(values.config) ?? defaultConfigFile),
-    dataDir,
-    host: 'electron',
-    logger,
-    databaseKey,
-    enrolment,
-    keySealer: sealer,
-    // The Node build of better-sqlite3 cannot load in Electron's Node; the N-API build can.
-    databaseDriver: NapiDriver as unknown as DatabaseDriver,
-    lanes: {
-      // Camera lanes decode in a worker thread; under Electron it is the bundled worker, not the .ts source.
-      startDecoder: (engine) => startWorkerDecoder({ engine, workerUrl: options.decoderWorkerUrl }),
-      ffmpegPath: resolveFfmpegPath({ resourcesDir: options.resourcesDir, platform: process.platform }),
-    },
-  });
-  if (developer && values['demo-officer'] === true) station.officers.startDemoShift();
   station.lanes.start();
 
   const apiOrigin = config.api.url === null ? [] : [new URL(config.api.url).origin];
@@ -169,7 +156,7 @@ async function startStation(options: ShellOptions): Promise<RunningStation> {
     onGiveUp: (reason) => dialog.showErrorBox(errorTitle, `Màn hình liên tục bị lỗi (${reason}). Hãy khởi động lại ứng dụng.`),
   });
   await window.loadURL(appEntryUrl);
-  return { station, window, logger, dataDir, logFile };
+  return { station, window, logger, dataDir, close: booted.close };
 }
 
 /**
@@ -186,14 +173,10 @@ async function recoverFromFatal(error: unknown, running: RunningStation | null, 
   const now = Date.now();
   const decision = decideRestart(await recordCrash(running.dataDir, now, defaultRestartPolicy), now, defaultRestartPolicy);
   if (!decision.restart) {
-    dialog.showErrorBox(errorTitle, `Ứng dụng liên tục bị lỗi (${decision.reason}); đã dừng. Hãy xuất gói hỗ trợ và báo cho bộ phận kỹ thuật.`);
+    dialog.showErrorBox(errorTitle, `Ứng dụng liên tục bị lỗi (${decision.reason}); đã dừng. Hãy mở lại ứng dụng: chỉ huy xuất gói hỗ trợ ở màn hình Trạng thái và gửi cho bộ phận kỹ thuật.`);
   } else {
     await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
     app.relaunch();
   }
   await shutdown.shutDown('fatal error', 1);
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

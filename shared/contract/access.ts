@@ -16,6 +16,7 @@ export const commandAccess = {
   getStatus: 'anyone',
   submitScan: 'anyone',
   reportDecodedCode: 'anyone',
+  reportLaneHealth: 'anyone',
   signIn: 'anyone',
   signOut: 'anyone',
   classifyCode: 'officer',
@@ -37,6 +38,9 @@ export const commandAccess = {
   addOfficer: 'supervisor',
   updateOfficer: 'supervisor',
   resetOfficerPin: 'supervisor',
+  exportSupportBundle: 'supervisor',
+  // Only while the station has no officer at all (checked in the core): the first run of an install.
+  createFirstSupervisor: 'anyone',
 } as const satisfies Record<CommandName, Access>;
 
 const rank: Record<Principal, number> = { nobody: 0, officer: 1, supervisor: 2 };

@@ -5,6 +5,6 @@
 export const commandNames = [
   'getStatus', 'classifyCode', 'submitScan', 'searchPassages', 'countPassagesPerHour', 'reportDecodedCode', 'exportPassages',
   'signIn', 'signOut', 'getPassage', 'overrideVerdict', 'annotatePassage', 'acknowledgeAlert', 'submitDeclaration', 'shiftSummary', 'exportShiftReport',
-  'getSettings', 'saveSettings', 'enrol', 'listOfficers', 'addOfficer', 'updateOfficer', 'resetOfficerPin',
+  'getSettings', 'saveSettings', 'enrol', 'listOfficers', 'addOfficer', 'updateOfficer', 'resetOfficerPin', 'createFirstSupervisor', 'reportLaneHealth', 'exportSupportBundle',
 ] as const;
 export type CommandName = (typeof commandNames)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CommandName } from './command-names';
 import { stationStatusSchema } from './status';
-import { laneCodeEventSchema, reportDecodedCodeSchema } from './lanes';
+import { laneCodeEventSchema, laneHealthReportSchema, reportDecodedCodeSchema } from './lanes';
 import { classifiedCodeSchema } from '../codes/schemas';
 import { passageSchema } from '../records/passage';
 import { scanResultSchema } from '../records/scan-result';
@@ -86,11 +86,18 @@ export const commands = {
   shiftSummary: { input: shiftRangeSchema, output: shiftSummarySchema },
   /** Writes the printable shift report (PDF, no personal data) to the data folder. */
   exportShiftReport: { input: shiftRangeSchema.extend({ locale: localeSchema }), output: z.object({ path: z.string() }) },
+  /** A .tar.gz for technical support in `<data>/reports/`: logs redacted again, config without secrets, versions, database statistics (no records). */
+  exportSupportBundle: { input: z.void(), output: z.object({ path: z.string() }) },
   getSettings: { input: z.void(), output: settingsViewSchema },
   /** Validates and saves the settings to the config file (audited); says whether a restart is needed. */
   saveSettings: { input: stationSettingsSchema, output: settingsViewSchema },
   /** Enrols this station with a central API using the one-time secret an administrator gave. */
   enrol: { input: z.object({ apiUrl: z.url({ protocol: /^https?$/ }), secret: z.string().min(8).max(200) }), output: settingsViewSchema },
+  /**
+   * A fresh station's first run: its first supervisor, who is signed in at once. Refused (reason
+   * `setup.done`) as soon as the station has any officer, so it can never add a second one.
+   */
+  createFirstSupervisor: { input: z.object({ id: officerIdSchema, name: officerNameSchema, pin: pinSchema }), output: officerSessionSchema },
   /** The station's officers, for a supervisor: never a PIN or its hash. */
   listOfficers: { input: z.void(), output: z.array(officerViewSchema) },
   /** A supervisor adds an officer with a first PIN (stored as a scrypt hash); audited. */
@@ -104,6 +111,8 @@ export const commands = {
   resetOfficerPin: { input: z.object({ id: officerIdSchema, pin: pinSchema }), output: officerViewSchema },
   /** A code the renderer decoded on a webcam or keyboard lane: the same dedupe → scan pipeline as the core's sources. */
   reportDecodedCode: { input: reportDecodedCodeSchema, output: z.object({ duplicate: z.boolean() }) },
+  /** The app window's word on a webcam lane it drives (camera open, frame rates, error). */
+  reportLaneHealth: { input: laneHealthReportSchema, output: z.object({ accepted: z.boolean() }) },
 } as const satisfies Record<CommandName, CommandDefinition>;
 
 export const events = {

@@ -39,6 +39,21 @@ export const reportDecodedCodeSchema = z.object({
 });
 export type ReportDecodedCode = z.infer<typeof reportDecodedCodeSchema>;
 
+/**
+ * What the app window says of a webcam lane it drives, every couple of seconds: the camera is being
+ * opened, delivers frames (at these rates), or could not be opened or was unplugged (the window
+ * keeps trying). The core turns it into the lane's status, so the status bar counts only lanes
+ * that really deliver frames.
+ */
+export const laneHealthReportSchema = z.object({
+  laneId: z.string().min(1).max(32),
+  camera: z.enum(['opening', 'live', 'failed']),
+  fpsIn: z.number().min(0).max(240),
+  fpsDecoded: z.number().min(0).max(240),
+  error: z.string().max(300).nullable(),
+});
+export type LaneHealthReport = z.infer<typeof laneHealthReportSchema>;
+
 export const laneRunStateSchema = z.enum([
   /** Fed by the app window: a webcam decoded in the renderer, or a keyboard-wedge scanner. */
   'external',

@@ -135,5 +135,7 @@ export const stationStatusSchema = z.object({
   verification: verificationStatusSchema,
   /** The officer on shift; null until someone signs in. */
   officer: officerSessionSchema.nullable(),
+  /** No officer exists yet (a fresh install): the screen opens on creating the first supervisor. */
+  setupRequired: z.boolean(),
 });
 export type StationStatus = z.infer<typeof stationStatusSchema>;

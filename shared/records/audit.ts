@@ -7,6 +7,7 @@ export const auditActions = [
   'officer.add',
   'officer.update',
   'officer.pin-reset',
+  'officer.first-supervisor',
   'passage.view',
   'passage.override',
   'passage.amend',

@@ -6,6 +6,7 @@ import { loadHeadlessDatabaseKey } from '../../electron/core/cli/common-options'
 import { createOfficerSessions } from '../../electron/core/officers/officer-sessions';
 import { runStation, startStationServe } from '../helpers/station-cli';
 import { useTempDirs } from '../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
@@ -22,7 +23,7 @@ describe('station officer add', () => {
     const taken = runStation(['officer', 'add', 'CB-0042', '--name', 'Someone', '--data', dataDir], '1234\n');
     expect(taken).toMatchObject({ code: 2, stderr: 'station: officer CB-0042 exists already\n' });
 
-    const database = openDatabase(join(dataDir, 'station.db'), { key: await loadHeadlessDatabaseKey(dataDir) });
+    const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadHeadlessDatabaseKey(dataDir) });
     const sessions = createOfficerSessions(database.db, { onChange: () => undefined });
     expect(sessions.signIn('CB-0042', '482916')).toMatchObject({ name: 'Trần Văn Bình' });
     expect(() => sessions.signIn('CB-0043', '1234')).toThrow(/sign-in refused/);
@@ -43,7 +44,7 @@ describe('station serve --demo-officer', () => {
       }),
     );
     socket.send(JSON.stringify({ type: 'invoke', id: 1, command: 'getStatus' }));
-    expect((await answer).value.officer).toMatchObject({ officerId: 'demo', name: 'Cán bộ trực (demo)' });
+    expect((await answer).value.officer).toMatchObject({ officerId: 'demo', name: 'Cán bộ trực' });
     socket.close();
     await served.stop();
   });

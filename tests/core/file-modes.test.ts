@@ -9,6 +9,7 @@ import { closeLogFile, createLogger, openLogFile } from '../../electron/core/log
 import { createPassageStore } from '../../electron/core/store/passage-store';
 import { samplePassageDraft, testKey } from '../helpers/fixtures';
 import { useTempDirs } from '../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -22,7 +23,7 @@ function loose(path: string, kind: 'folder' | 'file'): string {
 }
 
 function stationWithAPassage(dataDir: string) {
-  const database = openDatabase(join(dataDir, 'station.db'), { key: testKey });
+  const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   const store = createPassageStore(database.db, { checkpointId: 'CP-01', direction: 'exit', keepRawPayload: false, clock: { now: () => new Date(), serverOffsetMs: () => null } });
   store.record(samplePassageDraft());
   return database;
@@ -43,7 +44,7 @@ describe.skipIf(process.platform === 'win32')('owner-only files', () => {
 
   it('makes the data folder owner-only when the station opens its database, one left readable by an earlier version included', () => {
     const dataDir = loose(join(tempDir(), 'data'), 'folder');
-    closeDatabase(openDatabase(join(dataDir, 'station.db'), { key: testKey }));
+    closeDatabase(openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey }));
     expect(modeOf(dataDir)).toBe(0o700);
   });
 

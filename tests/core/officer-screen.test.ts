@@ -16,6 +16,7 @@ import { CHIP_CARD } from '../shared/codes/fixtures';
 import { testKey } from '../helpers/fixtures';
 import { createMemoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 let station: Station | null = null;
@@ -42,13 +43,14 @@ const form = {
 /** A station with officer CB-0042 (PIN 482916), its config in a file, driven over the contract. */
 function start(configInput: StationConfigInput = {}, extra: Partial<Parameters<typeof createStation>[0]> = {}) {
   const dataDir = tempDir();
-  const database = openDatabase(join(dataDir, 'station.db'), { key: testKey });
+  const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   createOfficerStore(database.db).add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: '482916', role: 'officer' }, new Date());
   createOfficerStore(database.db).add({ id: 'SV-01', name: 'Nguyễn Thị Lan', pin: '735182', role: 'supervisor' }, new Date());
   closeDatabase(database);
   const configPath = join(dataDir, 'config.json');
   writeFileSync(configPath, JSON.stringify(configInput));
   station = createStation({
+    databaseDriver: nodeDatabaseDriver,
     config: stationConfigSchema.parse(configInput),
     configPath,
     dataDir,
@@ -156,7 +158,7 @@ describe('the officer’s screen over the contract', () => {
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(core.status().checkpoint.name).toBe('Chốt Pháp Vân');
     // The running station owns the folder: read beside it, as a support bundle does.
-    const db = openDatabaseReadOnly(join(dataDir, 'station.db'), { key: testKey });
+    const db = openDatabaseReadOnly(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
     expect(listAudit(db, { limit: 1 })).toMatchObject([{ action: 'export', actor: 'officer:CB-0042', details: { format: 'pdf', report: 'shift' } }]);
     db.close();
   });

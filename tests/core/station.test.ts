@@ -11,6 +11,7 @@ import { createMemoryLogger } from '../helpers/memory-logger';
 import { startHealthServer } from '../helpers/health-server';
 import { useTempDirs } from '../helpers/temp-dir';
 import { samplePassageDraft, testKey } from '../helpers/fixtures';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
@@ -24,7 +25,7 @@ describe('station core', () => {
         { id: 'lane-2', name: 'Làn xe tải', source: 'rtsp://127.0.0.1:9/stream' },
       ],
     });
-    const station = createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    const station = createStation({ databaseDriver: nodeDatabaseDriver, config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
     const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
     const result = await client.invoke('getStatus', undefined);
     await station.close();
@@ -38,7 +39,7 @@ describe('station core', () => {
     expect(status.storage).toEqual({ state: 'ok', lastError: null, unsyncedCount: 0, alerts: [] });
     expect(status.connectivity.state).toBe('unconfigured');
 
-    const reopened = openDatabase(`${dataDir}/station.db`, { key: testKey });
+    const reopened = openDatabase(`${dataDir}/station.db`, { driver: nodeDatabaseDriver, key: testKey });
     expect(countStationRuns(reopened.db)).toBe(1);
     reopened.db.close();
   });
@@ -46,7 +47,7 @@ describe('station core', () => {
   it('pushes a status event when the central API comes and goes', async () => {
     const api = await startHealthServer();
     const config = stationConfigSchema.parse({ api: { url: api.url } });
-    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null, connectivityIntervalMs: 50 });
+    const station = createStation({ databaseDriver: nodeDatabaseDriver, config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null, connectivityIntervalMs: 50 });
     const states: string[] = [];
     station.events.subscribe((event, payload) => {
       if (event === 'status') states.push((payload as StationStatus).connectivity.state);
@@ -59,7 +60,7 @@ describe('station core', () => {
 
   it('records a passage, pushes the new unsynced count, and finds it over the contract', async () => {
     const config = stationConfigSchema.parse({});
-    const station = createStation({ config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    const station = createStation({ databaseDriver: nodeDatabaseDriver, config, dataDir: tempDir(), host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
     station.officers.startDemoShift();
     const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
     const pushed: number[] = [];
@@ -77,7 +78,7 @@ describe('station core', () => {
 
   it('exports over the contract to the data folder, masked, and audits it', async () => {
     const dataDir = tempDir();
-    const station = createStation({ config: stationConfigSchema.parse({}), dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    const station = createStation({ databaseDriver: nodeDatabaseDriver, config: stationConfigSchema.parse({}), dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
     station.officers.startDemoShift();
     station.store.record(samplePassageDraft());
     const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());

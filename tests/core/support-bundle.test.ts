@@ -1,13 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../electron/core/db/open-database';
 import { recordStationRun } from '../../electron/core/db/station-runs';
 import { createTarGz } from '../../electron/core/support/tar-gz';
+import { createStation } from '../../electron/core/station';
+import { stationConfigSchema } from '../../shared/config/station-config';
+import { createStationClient } from '../../shared/contract/client';
+import { createInMemoryTransport } from '../../shared/contract/in-memory-transport';
+import { createMemoryLogger } from '../helpers/memory-logger';
 import { testKey } from '../helpers/fixtures';
 import { stationBin } from '../helpers/station-cli';
 import { useTempDirs } from '../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
@@ -27,7 +33,7 @@ function extract(archive: string): Map<string, string> {
 
 function plantedStation() {
   const dataDir = tempDir();
-  const database = openDatabase(join(dataDir, 'station.db'), { key: testKey });
+  const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   recordStationRun(database.db, { startedAt: new Date().toISOString(), appVersion: '0.1.0', host: 'headless' });
   closeDatabase(database);
   mkdirSync(join(dataDir, 'logs'));
@@ -99,5 +105,28 @@ describe('tar.gz writer', () => {
     writeFileSync(join(dir, 'a.tar.gz'), createTarGz(contents.map((content, index) => ({ name: `f/${index}.txt`, content })), new Date()));
     const files = extract(join(dir, 'a.tar.gz'));
     contents.forEach((content, index) => expect(files.get(`f/${index}.txt`) ?? '').toBe(content));
+  });
+});
+
+describe('the support bundle from the app', () => {
+  it('a supervisor writes it to the reports folder, owner-only, with the live database’s figures and no planted identity', async () => {
+    const { dataDir } = plantedStation();
+    const station = createStation({ databaseDriver: nodeDatabaseDriver, config: stationConfigSchema.parse({}), dataDir, host: 'electron', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    try {
+      const client = createStationClient(createInMemoryTransport(station.router, station.events), () => undefined);
+      expect(await client.invoke('exportSupportBundle', undefined)).toMatchObject({ ok: false, error: { reason: 'role.supervisor-required' } });
+      station.officers.startDemoShift();
+      const written = await client.invoke('exportSupportBundle', undefined);
+      if (!written.ok) throw new Error(written.error.message);
+      expect(written.value.path.startsWith(join(dataDir, 'reports', 'support-'))).toBe(true);
+      expect(statSync(written.value.path).mode & 0o777).toBe(0o600);
+      const files = extract(written.value.path);
+      const summary = JSON.parse(files.get('support/summary.json')!) as { database: { statistics: Record<string, unknown> } };
+      expect(summary.database.statistics).not.toHaveProperty('unavailable');
+      const everything = [...files.values()].join('\n');
+      for (const secret of [idNumber, fullName, token]) expect(everything).not.toContain(secret);
+    } finally {
+      await station.close();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { cardPayloadFor, enrolSecret, isAdult, startTestCentralApi } from '../he
 import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
 import { runStation, runStationAsync, startStationServe } from '../helpers/station-cli';
 import { useTempDirs } from '../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 // Chromium reads the fake camera's file for as long as it runs: kept for the whole file.
@@ -250,7 +251,7 @@ describe("the officer's screen in Chromium, with the fake camera and the referen
     }
 
     // The override is in the audit log, by the officer on shift, about that passage, without personal data.
-    const database = openDatabase(join(dataDir, 'station.db'), { key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
+    const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
     const overrides = listAudit(database.db, { limit: 10, action: 'passage.override' });
     closeDatabase(database);
     expect(overrides).toHaveLength(1);

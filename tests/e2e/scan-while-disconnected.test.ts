@@ -10,6 +10,7 @@ import { launchChromium, saveScreenshot } from '../helpers/chromium';
 import { startStationServe } from '../helpers/station-cli';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 import { useTempDirs } from '../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const card = '001158024485|110419092|Đinh Thị Huyền|08101958|Nữ|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24042021';
@@ -90,7 +91,7 @@ describe('keyboard-wedge scans on their way to the station', () => {
       await station.stop();
     }
 
-    const database = openDatabase(join(dataDir, 'station.db'), { key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
+    const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
     const passages = searchPassages(database.db, { limit: 500 });
     closeDatabase(database);
     expect(passages.map(({ laneId, identity }) => ({ laneId, idNumber: identity.idNumber }))).toEqual([{ laneId: 'kb', idNumber }]);

@@ -10,6 +10,7 @@ import { writeTestVideo, type TestVideoManifest } from '../../scripts/make-test-
 import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
 import { startStationServe } from '../helpers/station-cli';
 import { useTempDirs } from '../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 // Kept for the whole file (Chromium reads it for as long as it runs), unlike tempDir()'s per-test folders.
@@ -65,7 +66,7 @@ describe('webcam lane in Chromium', () => {
       await station.stop();
     }
 
-    const database = openDatabase(join(dataDir, 'station.db'), { key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
+    const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
     const passages = searchPassages(database.db, { limit: 500 }).reverse();
     closeDatabase(database);
     expect(passages.map((passage) => passage.identity.idNumber)).toEqual(manifest.codes.map((code) => code.text.split('|')[0]));

@@ -16,6 +16,7 @@ import { appEntryUrl } from '../../electron/main/security-policy';
 import { connectBridge, type BridgeClient } from '../helpers/bridge-client';
 import { testKey } from '../helpers/fixtures';
 import { createMemoryLogger } from '../helpers/memory-logger';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 // The role table, walked command by command over every host the renderer can reach the core by:
 // the Electron IPC host, the browser-mode bridge and the in-memory host. A command a principal may
@@ -31,12 +32,12 @@ let ipcInvoke: (command: string, input: unknown) => Promise<unknown>;
 
 beforeAll(async () => {
   const dataDir = join(folder, 'data');
-  const database = openDatabase(join(dataDir, 'station.db'), { key: testKey });
+  const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   const officers = createOfficerStore(database.db);
   officers.add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: pins.officer, role: 'officer' }, new Date());
   officers.add({ id: 'SV-01', name: 'Nguyễn Thị Lan', pin: pins.supervisor, role: 'supervisor' }, new Date());
   closeDatabase(database);
-  station = createStation({ config: stationConfigSchema.parse({}), dataDir, host: 'browser', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+  station = createStation({ databaseDriver: nodeDatabaseDriver, config: stationConfigSchema.parse({}), dataDir, host: 'browser', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
 
   const staticDir = join(folder, 'static');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
@@ -75,8 +76,8 @@ const hosts: [string, (command: CommandName) => Promise<unknown>][] = [
 ];
 
 /** What each principal may run, written out here (not read from the table), so a change to the table shows. */
-const nobodyMay = ['getStatus', 'submitScan', 'reportDecodedCode', 'signIn', 'signOut'];
-const supervisorOnly = ['getSettings', 'saveSettings', 'enrol', 'listOfficers', 'addOfficer', 'updateOfficer', 'resetOfficerPin'];
+const nobodyMay = ['getStatus', 'submitScan', 'reportDecodedCode', 'reportLaneHealth', 'signIn', 'signOut', 'createFirstSupervisor'];
+const supervisorOnly = ['getSettings', 'saveSettings', 'enrol', 'listOfficers', 'addOfficer', 'updateOfficer', 'resetOfficerPin', 'exportSupportBundle'];
 const expectedAllowed: Record<Principal, string[]> = {
   nobody: nobodyMay,
   officer: commandNames.filter((command) => !supervisorOnly.includes(command)),

@@ -6,9 +6,10 @@ import type { DatabaseKey } from '../../electron/core/db/database-key';
 import { createPassageAmendments } from '../../electron/core/store/passage-amendments';
 import { createPassageStore } from '../../electron/core/store/passage-store';
 import { samplePassageDraft } from './fixtures';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 const [path, key] = process.argv.slice(2) as [string, DatabaseKey];
-const { db } = openDatabase(path, { key });
+const { db } = openDatabase(path, { driver: nodeDatabaseDriver, key });
 const store = createPassageStore(db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: true, clock: { now: () => new Date(), serverOffsetMs: () => null } });
 const amendments = createPassageAmendments(db);
 process.stdout.write('ready\n');

@@ -12,6 +12,7 @@ import { createStation, type Station, type StationOptions } from '../../electron
 import { enrolSecret, isAdult } from './central-api';
 import { testKey } from './fixtures';
 import { createMemoryLogger } from './memory-logger';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 export const stationId = 'CP-HN-07-A';
 export const checkpoint = { id: 'CP-HN-07', name: 'Chốt Pháp Vân', direction: 'entry' } as const;
@@ -33,6 +34,7 @@ export async function enrol(apiUrl: string): Promise<Enrolment> {
  */
 export function startStation(dataDir: string, enrolment: Enrolment | null, options: Pick<StationOptions, 'verifyDeadlineMs'> = {}): Station {
   const station = createStation({
+    databaseDriver: nodeDatabaseDriver,
     config: stationConfigSchema.parse({ checkpoint, api: { url: enrolment?.apiUrl ?? null } }),
     dataDir,
     host: 'headless',

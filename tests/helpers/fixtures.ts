@@ -33,6 +33,7 @@ export function sampleStatus(overrides: Partial<StationStatus> = {}): StationSta
     connectivity: { state: 'offline', apiUrl: 'http://127.0.0.1:1', checkedAt: null, lastError: 'ECONNREFUSED' },
     verification: { lastRefusal: null },
     officer: null,
+    setupRequired: false,
     ...overrides,
   };
 }
@@ -67,6 +68,8 @@ export function stubHandlers(overrides: Partial<CommandHandlers> = {}): CommandH
     addOfficer: ({ id, name, role }) => ({ id, name, role, disabled: false, lockedUntil: null, createdAt: '2026-11-23T00:00:00.000Z' }),
     updateOfficer: ({ id, role, disabled }) => ({ id, name: 'Cán bộ trực', role: role ?? 'officer', disabled: disabled ?? false, lockedUntil: null, createdAt: '2026-11-23T00:00:00.000Z' }),
     resetOfficerPin: ({ id }) => ({ id, name: 'Cán bộ trực', role: 'officer', disabled: false, lockedUntil: null, createdAt: '2026-11-23T00:00:00.000Z' }),
+    createFirstSupervisor: ({ id, name }) => ({ officerId: id, name, role: 'supervisor', signedInAt: '2026-11-23T00:00:00.000Z' }),
+    reportLaneHealth: () => ({ accepted: true }),
     signOut: () => ({ signedOut: true }),
     getPassage: ({ id }) => samplePassage({ id }),
     overrideVerdict: ({ passageId, verdict, reason }) =>
@@ -86,6 +89,7 @@ export function stubHandlers(overrides: Partial<CommandHandlers> = {}): CommandH
       deadLetters: 0,
     }),
     exportShiftReport: () => ({ path: '/tmp/shift.pdf' }),
+    exportSupportBundle: () => ({ path: '/tmp/support.tar.gz' }),
     getSettings: () => sampleSettingsView(),
     saveSettings: (settings) => sampleSettingsView({ settings }),
     enrol: ({ apiUrl }) => sampleSettingsView({ enrolment: { stationId: 'CP-01-test', apiUrl }, restartRequired: true }),

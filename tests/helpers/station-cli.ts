@@ -22,9 +22,9 @@ export function runStationAsync(args: string[], input?: string): Promise<{ code:
   });
 }
 
-/** Starts `station serve ARGS…` and resolves with the URL it prints once ready. */
-export async function startStationServe(args: string[]): Promise<{ url: string; origin: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [stationBin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `station serve ARGS…` and resolves with the URL it prints once ready; `env` adds to this process's environment. */
+export async function startStationServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; origin: string; child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [stationBin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
   const url = await new Promise<string>((resolve, reject) => {

@@ -7,6 +7,7 @@ import { createPassageAlerts } from '../../electron/core/store/passage-alerts';
 import { createPassageAmendments } from '../../electron/core/store/passage-amendments';
 import { createPassageStore } from '../../electron/core/store/passage-store';
 import { samplePassageDraft, testKey } from './fixtures';
+import { nodeDatabaseDriver } from '../../electron/core/node-platform';
 
 export type Row = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ export const officerPin = '482916';
  * open alert, every 5th annotated and every 7th overridden), and the audit entries all that wrote.
  */
 export function recordStation(path: string, count = 400): Snapshot {
-  const opened = openDatabase(path, { key: testKey });
+  const opened = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
   const { db } = opened;
   const now = new Date('2026-11-23T03:00:00.000Z');
   const officers = createOfficerStore(db);
@@ -79,7 +80,7 @@ export function recordStation(path: string, count = 400): Snapshot {
 
 /** Pages of a table's b-tree that hold its rows (SQLite's dbstat), first to last. */
 export function leafPagesOf(path: string, table: string): number[] {
-  const db = openDatabaseReadOnly(path, { key: testKey });
+  const db = openDatabaseReadOnly(path, { driver: nodeDatabaseDriver, key: testKey });
   try {
     return db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").pluck().all(table) as number[];
   } finally {

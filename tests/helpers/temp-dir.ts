@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
-/** A fresh folder per call, removed after the test. */
-export function useTempDirs(): () => string {
+/** A fresh folder per call, removed after the test (after the file's tests, with `{ forFile: true }`: for folders made in beforeAll). */
+export function useTempDirs(options: { forFile?: boolean } = {}): () => string {
   const created: string[] = [];
-  afterEach(() => {
+  (options.forFile === true ? afterAll : afterEach)(() => {
     for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
   return () => {

@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { loadConfig, type ResolvedConfig } from '../config/load-config';
-import { createEnrolmentStore, type Enrolment } from '../central/enrolment';
 import { loadDatabaseKey, type DatabaseKey } from '../db/database-key';
-import type { StationConfig } from '../../../shared/config/station-config';
+import { hostOptions, type HostOptionName } from '../host-options';
 
 export interface CommonOptions {
   data?: string;
@@ -10,11 +9,15 @@ export interface CommonOptions {
   api?: string;
 }
 
+/** One of the options every host takes (electron/core/host-options.ts), as a commander option. */
+export function hostOption(name: HostOptionName): Option {
+  const { value, description } = hostOptions[name];
+  return new Option(value === null ? `--${name}` : `--${name} ${value}`, description);
+}
+
 /** Every command takes these, so several stations can run side by side on one machine. */
 export function withCommonOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--data <dir>', 'data folder: database, keys, logs (default: the per-user app-data folder)'))
-    .addOption(new Option('--config <file>', 'configuration file (default: the per-user config.json, if any)'));
+  return command.addOption(hostOption('data')).addOption(hostOption('config'));
 }
 
 export async function resolveCommonOptions(options: CommonOptions): Promise<ResolvedConfig> {
@@ -28,9 +31,4 @@ export async function resolveCommonOptions(options: CommonOptions): Promise<Reso
 /** Headless and browser mode keep the database key in an owner-only file, or take `STATION_DB_KEY`. */
 export function loadHeadlessDatabaseKey(dataDir: string): Promise<DatabaseKey> {
   return loadDatabaseKey({ dataDir, environmentKey: process.env.STATION_DB_KEY });
-}
-
-/** The enrolment for the configured central API, if the station has one. */
-export function loadStationEnrolment(dataDir: string, config: StationConfig): Promise<Enrolment | null> {
-  return config.api.url === null ? Promise.resolve(null) : createEnrolmentStore(dataDir).load(config.api.url);
 }

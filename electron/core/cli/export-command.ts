@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
+import { nodeDatabaseDriver } from '../node-platform';
 import { exportPassages, type ExportFormat } from '../export/export-passages';
 import { closeDatabase, openDatabase } from '../db/open-database';
 import { databaseFileName } from '../db/data-folder';
@@ -30,7 +31,7 @@ export function registerExportCommand(program: Command): void {
       const to = parseTime(options.to, '--to') ?? now;
       if (from >= to) throw new UsageError('--from must be before --to');
       const { dataDir } = await resolveCommonOptions(options);
-      const database = openDatabase(join(dataDir, databaseFileName), { key: await loadHeadlessDatabaseKey(dataDir) });
+      const database = openDatabase(join(dataDir, databaseFileName), { key: await loadHeadlessDatabaseKey(dataDir), driver: nodeDatabaseDriver });
       const { db } = database;
       try {
         const { rows } = await exportPassages(

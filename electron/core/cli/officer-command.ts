@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { officerIdSchema, officerRoleSchema, pinSchema, type OfficerRole } from '../../../shared/records/officer';
 import { closeDatabase, openDatabase } from '../db/open-database';
+import { nodeDatabaseDriver } from '../node-platform';
 import { createOfficerStore } from '../officers/officer-store';
 import { databaseFileName } from '../db/data-folder';
 import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
@@ -24,7 +25,7 @@ export function registerOfficerCommand(program: Command): void {
       const pin = pinSchema.safeParse((await readStandardInput('PIN')).trim());
       if (!pin.success) throw new UsageError(`the PIN on standard input must be ${pin.error.issues[0]?.message}`);
       const { dataDir } = await resolveCommonOptions(options);
-      const database = openDatabase(join(dataDir, databaseFileName), { key: await loadHeadlessDatabaseKey(dataDir) });
+      const database = openDatabase(join(dataDir, databaseFileName), { key: await loadHeadlessDatabaseKey(dataDir), driver: nodeDatabaseDriver });
       try {
         if (!createOfficerStore(database.db).add({ id: officerId.data, name, pin: pin.data, role: options.role }, new Date())) throw new UsageError(`officer ${officerId.data} exists already`);
       } finally {

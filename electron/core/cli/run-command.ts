@@ -3,9 +3,9 @@ import type { LaneConfig } from '../../../shared/config/station-config';
 import { defaultEngineName, engineNames, type EngineName } from '../../../shared/decoding/types';
 import type { LaneScan } from '../lanes/lane-manager';
 import { sourceForUri } from '../lanes/sources/open-source';
-import { createLogger, openLogFile } from '../logging/logger';
-import { createStation } from '../station';
-import { loadHeadlessDatabaseKey, loadStationEnrolment, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
+import { bootStation } from '../boot';
+import { nodePlatform } from '../node-platform';
+import { hostOption, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 
 interface RunOptions extends CommonOptions {
@@ -21,23 +21,19 @@ export function registerRunCommand(program: Command): void {
     .addOption(new Option('--source <uri...>', 'lane sources (file:…, rtsp://…, http(s)://…, v4l2:/dev/videoN, serial:…); default: the configured lanes'))
     .addOption(new Option('--engine <name>', 'decoder engine').choices(engineNames).default(defaultEngineName))
     .addOption(new Option('--dedupe-ms <ms>', 'the same code within this long is one passage (default: the config, 5000)').argParser(parseMs))
-    .addOption(new Option('--api <url>', 'central verification API (overrides the config file)'))
+    .addOption(hostOption('api'))
     .addOption(new Option('--show-payload', 'add the decoded text to each line (personal data: off by default)'))
     .action(async (options: RunOptions) => {
-      const { config, dataDir } = await resolveCommonOptions(options);
-      const lanes = lanesToRun(options.source, config.lanes);
-      const databaseKey = await loadHeadlessDatabaseKey(dataDir);
-      const enrolment = await loadStationEnrolment(dataDir, config);
-      const logFile = await openLogFile(dataDir);
-      const station = createStation({
-        config: { ...config, lanes, dedupeWindowMs: options.dedupeMs ?? config.dedupeWindowMs },
-        dataDir,
-        host: 'headless',
-        logger: createLogger(logFile),
-        databaseKey,
-        enrolment,
-        lanes: { engine: options.engine },
+      const booted = await bootStation(nodePlatform('headless'), {
+        configFile: options.config,
+        dataDir: options.data,
+        apiUrl: options.api,
+        // Before the database is touched: lanes it cannot read are a usage error.
+        adjustConfig: (config) => ({ ...config, lanes: lanesToRun(options.source, config.lanes), dedupeWindowMs: options.dedupeMs ?? config.dedupeWindowMs }),
+        engine: options.engine,
       });
+      const { station } = booted;
+      const lanes = booted.config.lanes;
       let notRecorded = 0;
       station.lanes.onScan((scan) => {
         if (scan.result.passageId === null) notRecorded += 1;
@@ -51,8 +47,7 @@ export function registerRunCommand(program: Command): void {
       const allFiles = lanes.every((lane) => lane.source.startsWith('file:'));
       await (allFiles ? Promise.race([station.lanes.whenEnded(), stopped]) : stopped);
       const failed = station.status().lanes.filter((lane) => lane.state === 'failed');
-      await station.close();
-      logFile.end();
+      await booted.close();
       for (const lane of failed) process.stderr.write(`station: lane ${lane.id} (${lane.source}): ${lane.lastError}\n`);
       // A run that could not keep a record of every code it was shown has not done its job.
       if (notRecorded > 0) process.stderr.write(`station: ${notRecorded} passage(s) shown were NOT RECORDED\n`);

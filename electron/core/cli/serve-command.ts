@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { startBridgeServer } from '../bridge/bridge-server';
-import { createLogger, openLogFile } from '../logging/logger';
-import { createStation } from '../station';
-import { loadHeadlessDatabaseKey, loadStationEnrolment, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
+import { bootStation } from '../boot';
+import { nodePlatform } from '../node-platform';
+import { hostOption, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 
 export const rendererDistDir = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
@@ -13,19 +13,14 @@ export function registerServeCommand(program: Command): void {
   withCommonOptions(program.command('serve'))
     .description('run the station in browser mode: serve the app on 127.0.0.1 and print the URL to open')
     .addOption(new Option('--port <port>', 'port to listen on (default: a free one)').argParser(parsePort))
-    .addOption(new Option('--api <url>', 'central verification API (overrides the config file)'))
-    .addOption(new Option('--demo-officer', 'sign in the demo officer "demo" at start (created if missing): for unattended demos and tests'))
+    .addOption(hostOption('api'))
+    .addOption(hostOption('demo-officer'))
     .action(async (options: CommonOptions & { port?: number; demoOfficer?: boolean }) => {
       if (!existsSync(`${rendererDistDir}/index.html`)) {
         throw new UsageError('the app is not built yet: run `npm run build:renderer` first');
       }
-      const { config, configFile, dataDir } = await resolveCommonOptions(options);
-      const databaseKey = await loadHeadlessDatabaseKey(dataDir);
-      const logFile = await openLogFile(dataDir);
-      const logger = createLogger(logFile);
-      const enrolment = await loadStationEnrolment(dataDir, config);
-      const station = createStation({ config, configPath: configFile, dataDir, host: 'browser', logger, databaseKey, enrolment });
-      if (options.demoOfficer === true) station.officers.startDemoShift();
+      const booted = await bootStation(nodePlatform('browser'), { configFile: options.config, dataDir: options.data, apiUrl: options.api, demoOfficer: options.demoOfficer });
+      const { station, logger } = booted;
       station.lanes.start();
       const bridge = await startBridgeServer({
         router: station.router,
@@ -38,8 +33,7 @@ export function registerServeCommand(program: Command): void {
 
       const shutdown = async () => {
         await bridge.close();
-        await station.close();
-        logFile.end();
+        await booted.close();
       };
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown());
     });

@@ -1,20 +1,22 @@
 import { Option, type Command } from 'commander';
-import { createLogger, openLogFile } from '../logging/logger';
-import { createStation } from '../station';
-import { loadHeadlessDatabaseKey, loadStationEnrolment, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
+import { createEnrolmentStore } from '../central/enrolment';
+import { bootStation } from '../boot';
+import { nodePlatform } from '../node-platform';
+import { hostOption, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 
 export function registerSyncCommand(program: Command): void {
   withCommonOptions(program.command('sync'))
     .description('send the outbox to the central API once and print the counts; --until-empty retries until it is empty')
-    .addOption(new Option('--api <url>', 'central verification API (overrides the config file)'))
+    .addOption(hostOption('api'))
     .addOption(new Option('--until-empty', 'keep going, with backoff, until every passage is settled'))
     .action(async (options: CommonOptions & { untilEmpty?: boolean }) => {
+      // Refused before the database is touched.
       const { config, dataDir } = await resolveCommonOptions(options);
-      const enrolment = await loadStationEnrolment(dataDir, config);
-      if (enrolment === null) throw new UsageError('sync: this station is not enrolled with that API: run `station enrol` first');
-      const logFile = await openLogFile(dataDir);
-      const station = createStation({ config, dataDir, host: 'headless', logger: createLogger(logFile), databaseKey: await loadHeadlessDatabaseKey(dataDir), enrolment });
+      const enrolled = config.api.url !== null && (await createEnrolmentStore(dataDir).load(config.api.url)) !== null;
+      if (!enrolled) throw new UsageError('sync: this station is not enrolled with that API: run `station enrol` first');
+      const booted = await bootStation(nodePlatform('headless'), { configFile: options.config, dataDir: options.data, apiUrl: options.api });
+      const { station } = booted;
       await station.sync.stop(); // one pass at a time, driven from here
       const totals = { uploaded: 0, duplicates: 0, rejected: 0, remaining: 0, error: null as string | null };
       try {
@@ -29,8 +31,7 @@ export function registerSyncCommand(program: Command): void {
           await new Promise((resolve) => setTimeout(resolve, pass.error === null ? 0 : station.sync.nextDelayMs()));
         }
       } finally {
-        await station.close();
-        logFile.end();
+        await booted.close();
       }
       process.stdout.write(`${JSON.stringify(totals)}\n`);
       if (totals.error !== null) process.exitCode = 1;

@@ -1,6 +1,7 @@
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Driver, { type Database } from 'better-sqlite3-multiple-ciphers';
+import type Driver from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { databaseDamageCauseSchema, type DatabaseDamageCause, type DatabaseSalvage } from '../../../shared/contract/status';
 import { markCleanShutdown, takeCleanShutdownMark } from './clean-shutdown';
@@ -15,8 +16,10 @@ import { migrations } from './migrations';
 import { handedOutSequence, nothingSalvaged, salvage, type SalvageOutcome } from './salvage';
 
 /**
- * The SQLite driver class. Tests and the CLI use the build compiled for this Node; the Electron
- * shell passes the N-API build that runs on Electron's own Node (see README, "Native modules").
+ * The SQLite driver class, always given by the host, never imported here: the CLI, browser mode and
+ * tests pass the build compiled for this Node (node-platform.ts); the Electron shell passes the
+ * N-API build that runs on Electron's own Node, and the package carries only that one (README,
+ * "Native modules").
  */
 export type DatabaseDriver = typeof Driver;
 
@@ -55,7 +58,7 @@ export class DatabaseUnreadableError extends Error {
 
 export interface OpenDatabaseOptions {
   key: DatabaseKey;
-  driver?: DatabaseDriver;
+  driver: DatabaseDriver;
   now?: () => Date;
 }
 
@@ -84,7 +87,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Opened
   ensureWritableFolder(folder);
   releaseAbandoned(path, folder);
   // Before anything else, so a second process never checks, moves or marks the live file.
-  const lock = lockFolder(`${path}.lock`, folder, options.driver ?? Driver);
+  const lock = lockFolder(`${path}.lock`, folder, options.driver);
   let highWater: HighWater | null = null;
   try {
     highWater = openHighWater(`${path}.high-water`);
@@ -350,7 +353,7 @@ function configure(db: Database): void {
 }
 
 function connect(path: string, options: Pick<OpenDatabaseOptions, 'key' | 'driver'>, driverOptions?: Driver.Options): Database {
-  const db = new (options.driver ?? Driver)(path, driverOptions);
+  const db = new options.driver(path, driverOptions);
   applyCipher(db);
   db.pragma(`key = "x'${options.key}'"`);
   return db;
@@ -358,7 +361,7 @@ function connect(path: string, options: Pick<OpenDatabaseOptions, 'key' | 'drive
 
 /** A database from before encryption at rest: encrypted in place with the key. */
 function encryptInPlace(path: string, options: OpenDatabaseOptions, events: StartupEvent[]): Database {
-  const plain = new (options.driver ?? Driver)(path);
+  const plain = new options.driver(path);
   try {
     applyCipher(plain);
     plain.pragma(`rekey = "x'${options.key}'"`);

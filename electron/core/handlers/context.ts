@@ -1,5 +1,6 @@
 import type { Direction, StationStatus } from '../../../shared/contract/status';
 import type { ScanResult } from '../../../shared/records/scan-result';
+import type { StationConfig } from '../../../shared/config/station-config';
 import type { SettingsService } from '../config/settings-service';
 import type { LaneManager } from '../lanes/lane-manager';
 import type { ScanInput } from '../pipeline/process-scan';
@@ -16,6 +17,9 @@ export interface CoreContext {
   publishStatus(): void;
   checkpoint(): { id: string; name: string; direction: Direction };
   dataDir: string;
+  /** The configuration the station started with, and the file it came from (null: none). */
+  config: StationConfig;
+  configPath: string | null;
   /** `officer:<id>` of whoever is signed in, or `station`. */
   actor(): string;
 }

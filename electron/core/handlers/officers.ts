@@ -2,7 +2,7 @@ import type { CoreContext } from './context';
 import type { HandlerGroup } from './merge-handlers';
 
 /** Shifts (an officer signs in with a PIN and out again), and the supervisor's management of officers. */
-export function officerHandlers(core: CoreContext): HandlerGroup<'signIn' | 'signOut' | 'listOfficers' | 'addOfficer' | 'updateOfficer' | 'resetOfficerPin'> {
+export function officerHandlers(core: CoreContext): HandlerGroup<'signIn' | 'signOut' | 'createFirstSupervisor' | 'listOfficers' | 'addOfficer' | 'updateOfficer' | 'resetOfficerPin'> {
   const supervisor = () => core.records().officers.require().officerId;
   /** The officer changed may be the one on shift: their session follows. */
   const changed = <T extends { id: string }>(officer: T): T => {
@@ -12,6 +12,10 @@ export function officerHandlers(core: CoreContext): HandlerGroup<'signIn' | 'sig
   return {
     signIn: ({ officerId, pin }) => core.records().officers.signIn(officerId, pin),
     signOut: () => ({ signedOut: core.records().officers.signOut() }),
+    createFirstSupervisor: ({ id, name, pin }) => {
+      core.records().officerAdmin.addFirstSupervisor({ id, name, pin }, new Date());
+      return core.records().officers.signIn(id, pin);
+    },
     listOfficers: () => core.records().officerAdmin.list(),
     addOfficer: (officer) => core.records().officerAdmin.add(officer, supervisor(), new Date()),
     updateOfficer: ({ id, ...change }) => changed(core.records().officerAdmin.update(id, change, supervisor(), new Date())),

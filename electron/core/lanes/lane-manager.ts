@@ -2,7 +2,7 @@ import type { LaneConfig } from '../../../shared/config/station-config';
 import type { EventBus } from '../../../shared/contract/event-bus';
 import { CommandError } from '../../../shared/contract/router';
 import type { LaneStatus } from '../../../shared/contract/status';
-import type { ReportDecodedCode } from '../../../shared/contract/lanes';
+import type { LaneHealthReport, ReportDecodedCode } from '../../../shared/contract/lanes';
 import { defaultEngineName, type DecoderEngine, type EngineName } from '../../../shared/decoding/types';
 import type { ScanResult } from '../../../shared/records/scan-result';
 import { startWorkerDecoder } from '../decoding/worker-decoder';
@@ -54,6 +54,26 @@ interface Lane {
   reports: Map<string, Promise<{ duplicate: boolean }>>;
   /** Scans run one after another per lane, so passages are recorded in the order seen. */
   scans: Promise<void>;
+  /** A webcam lane's last word from the app window, and when it came. */
+  windowHealth: { report: LaneHealthReport; at: number } | null;
+}
+
+/** A window reports every 2 s; past this it is gone (closed, crashed, never opened) and the camera is not watched. */
+const windowHealthStaleMs = 6000;
+
+const isWebcam = (lane: Lane) => lane.source === null && lane.config.source.startsWith('webcam:');
+
+/** A webcam lane's run state from what its window last said; a keyboard lane's stays `external` (a scanner says nothing until it scans). */
+function windowLaneRun(lane: Lane, now: number) {
+  const idle = { fpsIn: 0, fpsDecoded: 0, drops: 0, restarts: 0 };
+  if (!isWebcam(lane)) return { ...idle, state: 'external' as const, lastError: null };
+  const health = lane.windowHealth;
+  if (health === null || now - health.at > windowHealthStaleMs) {
+    return { ...idle, state: 'stopped' as const, lastError: health === null ? null : 'the app window stopped reporting this camera' };
+  }
+  const { camera, fpsIn, fpsDecoded, error } = health.report;
+  const state = camera === 'live' ? ('running' as const) : camera === 'opening' ? ('starting' as const) : ('restarting' as const);
+  return { ...idle, state, fpsIn, fpsDecoded, lastError: error };
 }
 
 /** A code whose passage was not recorded is tried again when still in view this long after. */
@@ -82,6 +102,7 @@ export function createLaneManager(options: LaneManagerOptions) {
         scanError: null,
         reports: new Map(),
         scans: Promise.resolve(),
+        windowHealth: null,
       },
     ]),
   );
@@ -160,6 +181,22 @@ export function createLaneManager(options: LaneManagerOptions) {
       return answer;
     },
 
+    /** A webcam lane's health from the app window; false for a lane the window does not drive. */
+    reportHealth(report: LaneHealthReport, now = Date.now()): { accepted: boolean } {
+      const lane = lanes.get(report.laneId);
+      if (lane === undefined || !isWebcam(lane)) return { accepted: false };
+      const before = windowLaneRun(lane, now);
+      lane.windowHealth = { report, at: now };
+      const after = windowLaneRun(lane, now);
+      if (before.state !== after.state || before.lastError !== after.lastError) {
+        if (after.state === 'restarting') log.warn({ laneId: lane.config.id, lastError: after.lastError }, 'webcam lane not delivering');
+        options.onChange();
+      }
+      // Stale reports must turn the lane to stopped without an event: checked once a second.
+      refresh ??= setInterval(options.onChange, 1000).unref();
+      return { accepted: true };
+    },
+
     onScan(listener: (scan: LaneScan) => void): () => void {
       scanListeners.add(listener);
       return () => scanListeners.delete(listener);
@@ -170,8 +207,10 @@ export function createLaneManager(options: LaneManagerOptions) {
       for (const lane of lanes.values()) lane.dedupe = createDedupeWindow(windowMs);
     },
     status(): LaneStatus[] {
-      return [...lanes.values()].map(({ config, source, runner, lastCodeAt, scanError }) => {
-        const run = runner?.status() ?? { state: source === null ? 'external' : 'stopped', fpsIn: 0, fpsDecoded: 0, drops: 0, lastError: null, restarts: 0 };
+      const now = Date.now();
+      return [...lanes.values()].map((lane) => {
+        const { config, source, runner, lastCodeAt, scanError } = lane;
+        const run = runner?.status() ?? (source === null ? windowLaneRun(lane, now) : { state: 'stopped' as const, fpsIn: 0, fpsDecoded: 0, drops: 0, lastError: null, restarts: 0 });
         return { id: config.id, name: config.name, source: config.source, ...run, lastError: run.lastError ?? scanError, lastCodeAt };
       });
     },

@@ -24,6 +24,14 @@ export function createOfficerAdmin(db: Database) {
   }
 
   return {
+    needsFirstSupervisor: (): boolean => officers.count() === 0,
+    /** The first run's supervisor: only while there is no officer at all, so it can add nobody later. */
+    addFirstSupervisor: db.transaction((officer: { id: string; name: string; pin: string }, at: Date): OfficerView => {
+      if (officers.count() > 0) throw new CommandError('invalid_input', 'this station is set up already: a supervisor adds officers', 'setup.done');
+      officers.add({ ...officer, role: 'supervisor' }, at);
+      appendAudit(db, { actor: 'station', action: 'officer.first-supervisor', subject: officer.id, details: { role: 'supervisor' }, at });
+      return officerView(existing(officer.id));
+    }),
     list: (): OfficerView[] => officers.list().map(officerView),
     add: db.transaction((officer: { id: string; name: string; role: OfficerRole; pin: string }, by: string, at: Date): OfficerView => {
       if (!officers.add(officer, at)) throw new CommandError('invalid_input', `officer ${officer.id} exists already`, 'officer.exists');

@@ -23,8 +23,12 @@ export interface OfficerSessions {
   require(): OfficerSession;
 }
 
-/** The embedded demo runs the whole station, so its officer is a supervisor (developer builds only: a packaged app ignores --demo-officer). */
-export const demoOfficer = { id: 'demo', name: 'Cán bộ trực (demo)', role: 'supervisor' } as const;
+/**
+ * The embedded demo runs the whole station, so its officer is a supervisor (developer builds only:
+ * a packaged app ignores --demo-officer). The badge shows the id "demo" beside the name, which so
+ * does not repeat it.
+ */
+export const demoOfficer = { id: 'demo', name: 'Cán bộ trực', role: 'supervisor' } as const;
 
 /** Says neither whether the id exists nor whether it is locked: that would help someone guessing. */
 const refused = 'sign-in refused: check the officer id and PIN (after 5 wrong PINs the id is locked for 5 minutes)';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ownerOnlyFile } from '../db/database-key';
 import { openDatabaseReadOnly } from '../db/open-database';
+import { nodeDatabaseDriver } from '../node-platform';
 import { databaseFileName } from '../db/data-folder';
 import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from '../cli/common-options';
 import { describeDatabaseFiles, readDatabaseStatistics, type DatabaseStatistics } from './database-statistics';
@@ -38,7 +39,7 @@ async function statisticsOf(databasePath: string, dataDir: string): Promise<Data
     return { unavailable: 'the database key is sealed by the desktop app; set STATION_DB_KEY to include statistics' };
   }
   try {
-    const db = openDatabaseReadOnly(databasePath, { key: await loadHeadlessDatabaseKey(dataDir) });
+    const db = openDatabaseReadOnly(databasePath, { key: await loadHeadlessDatabaseKey(dataDir), driver: nodeDatabaseDriver });
     try {
       return readDatabaseStatistics(db);
     } finally {

@@ -36,7 +36,7 @@ export async function buildSupportBundle(input: SupportBundleInput): Promise<Arc
 }
 
 export async function writeSupportBundle(outFile: string, input: SupportBundleInput): Promise<void> {
-  await writeFile(outFile, createTarGz(await buildSupportBundle(input), input.now));
+  await writeFile(outFile, createTarGz(await buildSupportBundle(input), input.now), { mode: 0o600 });
 }
 
 export function collectVersions() {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../../shared/contract/client';
 import type { LaneStatus } from '../../../shared/contract/status';
 import type { CodePosition } from '../../../shared/decoding/types';
+import type { LaneHealthReport } from '../../../shared/contract/lanes';
 import { reportQueueFor } from '../lanes/report-queue';
 import { cameraWanted, listCameras, openCamera, startFrameDecoding } from './webcam';
 
@@ -28,6 +29,14 @@ export function WebcamPreview({ lane, client }: { lane: LaneStatus; client: Stat
     let stream: MediaStream | null = null;
     let decoding: ReturnType<typeof startFrameDecoding> | null = null;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+    // What the core is told every second: it counts this lane as working only while frames arrive.
+    let camera: LaneHealthReport['camera'] = 'opening';
+    let cameraError: string | null = null;
+    const fail = (message: string) => {
+      camera = 'failed';
+      cameraError = message;
+      setError(message);
+    };
 
     const reopen = () => {
       clearTimeout(reopenTimer);
@@ -37,15 +46,18 @@ export function WebcamPreview({ lane, client }: { lane: LaneStatus; client: Stat
       decoding?.stop();
       for (const track of stream?.getTracks() ?? []) track.stop();
       setLive(false);
+      camera = 'opening';
       try {
         stream = await openCamera(wanted);
         if (closed) return void stream.getTracks().forEach((track) => track.stop());
         setCameras(await listCameras()); // labels are only given once a camera is open
         setError(null);
+        cameraError = null;
         for (const track of stream.getVideoTracks()) track.addEventListener('ended', reopen);
         element.srcObject = stream;
         await element.play();
         setLive(true);
+        camera = 'live';
         decoding = startFrameDecoding(
           element,
           ({ codes, width, height, capturedAt, decodedAt }) => {
@@ -54,20 +66,25 @@ export function WebcamPreview({ lane, client }: { lane: LaneStatus; client: Stat
               reportQueueFor(client).report({ laneId: lane.id, text, capturedAt, decodedAt, position, frameSize: { width, height } });
             }
           },
-          setError,
+          fail,
         );
       } catch (caught) {
-        setError(caught instanceof Error ? caught.message : String(caught));
+        fail(caught instanceof Error ? caught.message : String(caught));
         reopen();
       }
     }
     void open();
     navigator.mediaDevices.addEventListener('devicechange', reopen);
     let lastDecoded = 0;
+    let lastPresented = 0;
     const fpsTimer = setInterval(() => {
       const decoded = decoding?.stats.decoded ?? 0;
+      const presented = decoded + (decoding?.stats.skipped ?? 0);
       setFps(decoded - lastDecoded);
-      lastDecoded = decoded;
+      const rates = { fpsIn: Math.max(0, presented - lastPresented), fpsDecoded: Math.max(0, decoded - lastDecoded) };
+      [lastDecoded, lastPresented] = [decoded, presented];
+      // A lost report is replaced by the next one; the core marks the lane stopped if they stop coming.
+      client.invoke('reportLaneHealth', { laneId: lane.id, camera, ...rates, error: cameraError?.slice(0, 300) ?? null }).catch(() => undefined);
     }, 1000);
     return () => {
       closed = true;

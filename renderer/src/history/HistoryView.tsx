@@ -6,7 +6,7 @@ import { verdictSchema, type Passage } from '../../../shared/records/passage';
 import { ExportPassagesControl } from '../passage/ExportPassagesControl';
 import { CommandErrorBanner } from '../shell/CommandError';
 import { useCommand } from '../shell/use-command';
-import { filterRange, idNumberIncomplete, todayFilter, toSearch, type HistoryFilter } from './history-filter';
+import { filterRange, idNumberIncomplete, invalidWindowFields, todayFilter, toSearch, type HistoryFilter } from './history-filter';
 import { PassageDetail } from './PassageDetail';
 import { PassageTable } from './PassageTable';
 
@@ -20,7 +20,9 @@ export function HistoryView({ client, lanes, mayUnmask }: { client: StationClien
   const { run } = search;
 
   const refresh = useCallback(async () => {
-    const found = await run(toSearch(filter));
+    const query = toSearch(filter);
+    if (query === null) return;
+    const found = await run(query);
     if (found !== null) setPassages(found);
   }, [run, filter]);
 
@@ -32,12 +34,14 @@ export function HistoryView({ client, lanes, mayUnmask }: { client: StationClien
 
   async function loadMore() {
     const last = passages.at(-1);
-    if (last === undefined) return;
-    const more = await run(toSearch(filter, last.sequence));
+    const query = last === undefined ? null : toSearch(filter, last.sequence);
+    if (query === null) return;
+    const more = await run(query);
     if (more !== null) setPassages((previous) => [...previous, ...more]);
   }
 
   const set = (name: keyof HistoryFilter) => (event: { target: { value: string } }) => setFilter((previous) => ({ ...previous, [name]: event.target.value }));
+  const invalid = invalidWindowFields(filter);
   const replace = (changed: Passage) => setPassages((previous) => previous.map((passage) => (passage.id === changed.id ? changed : passage)));
 
   return (
@@ -47,15 +51,15 @@ export function HistoryView({ client, lanes, mayUnmask }: { client: StationClien
         <form className="history-filters" role="search" onSubmit={(event) => (event.preventDefault(), void refresh())}>
           <label className="field">
             <span>{t('history.day')}</span>
-            <input type="date" value={filter.day} onChange={set('day')} data-testid="filter-day" />
+            <input value={filter.day} onChange={set('day')} inputMode="numeric" placeholder={t('history.dayFormat')} aria-invalid={invalid.includes('day')} data-testid="filter-day" />
           </label>
           <label className="field">
             <span>{t('history.from')}</span>
-            <input type="time" value={filter.fromTime} onChange={set('fromTime')} />
+            <input value={filter.fromTime} onChange={set('fromTime')} inputMode="numeric" placeholder="00:00" aria-invalid={invalid.includes('fromTime')} data-testid="filter-from" />
           </label>
           <label className="field">
             <span>{t('history.to')}</span>
-            <input type="time" value={filter.toTime} onChange={set('toTime')} />
+            <input value={filter.toTime} onChange={set('toTime')} inputMode="numeric" placeholder="23:59" aria-invalid={invalid.includes('toTime')} data-testid="filter-to" />
           </label>
           <label className="field">
             <span>{t('history.idNumber')}</span>
@@ -91,6 +95,11 @@ export function HistoryView({ client, lanes, mayUnmask }: { client: StationClien
             </select>
           </label>
         </form>
+        {invalid.length > 0 && (
+          <p className="muted" role="status" data-testid="filter-window-invalid">
+            {t('history.windowInvalid')}
+          </p>
+        )}
         {idNumberIncomplete(filter) && <p className="muted">{t('history.idNumberIncomplete')}</p>}
         {search.state.kind === 'failed' && <CommandErrorBanner error={search.state.error} />}
         <p className="muted" data-testid="history-count">

@@ -81,7 +81,7 @@ export function PassageDetail({ client, lanes, passageId, onChanged }: { client:
         <dt>{t('detail.note')}</dt>
         <dd data-testid="detail-note">{passage.note ?? '—'}</dd>
         <dt>{t('detail.officer')}</dt>
-        <dd>{passage.officerId ?? '—'}</dd>
+        <dd>{passage.officerId ?? t('history.noOfficer')}</dd>
         <dt>{t('history.sync')}</dt>
         <dd>
           {t(`history.syncStates.${passage.syncState}`)}

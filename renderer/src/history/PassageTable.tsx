@@ -17,6 +17,7 @@ export function PassageTable({ passages, lanes, selectedId, onSelect }: { passag
           <th scope="col">{t('history.verdict')}</th>
           <th scope="col">{t('history.name')}</th>
           <th scope="col">{t('history.idNumber')}</th>
+          <th scope="col">{t('history.officer')}</th>
           <th scope="col">{t('history.plate')}</th>
           <th scope="col">{t('history.sync')}</th>
         </tr>
@@ -44,6 +45,7 @@ export function PassageTable({ passages, lanes, selectedId, onSelect }: { passag
               </td>
               <td>{passage.identity.fullName ?? '—'}</td>
               <td>{passage.identity.idNumber ?? '—'}</td>
+              <td data-testid="history-officer">{passage.officerId ?? <span className="muted">{t('history.noOfficer')}</span>}</td>
               <td>{passage.plate ?? ''}</td>
               <td>{t(`history.syncStates.${passage.syncState}`)}</td>
             </tr>

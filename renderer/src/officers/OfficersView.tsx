@@ -4,6 +4,7 @@ import type { StationClient } from '../../../shared/contract/client';
 import { officerRoleSchema, type OfficerRole, type OfficerView as Officer } from '../../../shared/records/officer';
 import { CommandErrorBanner } from '../shell/CommandError';
 import { useCommand } from '../shell/use-command';
+import { PinPair } from '../officer/PinField';
 import { useFormatters } from '../shell/use-formatters';
 
 /** The supervisor's screen: the station's officers, added, given a role, disabled, given a new PIN. */
@@ -69,23 +70,6 @@ export function OfficersView({ client, signedIn }: { client: StationClient; sign
       </section>
       <AddOfficer client={client} onAdded={refresh} />
     </main>
-  );
-}
-
-/** Two PIN fields that must agree: the officer is not at the desk to notice a typo. */
-function PinPair({ pin, repeat, onPin, onRepeat }: { pin: string; repeat: string; onPin(value: string): void; onRepeat(value: string): void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <label className="field">
-        <span>{t('officers.pin')}</span>
-        <input type="password" inputMode="numeric" pattern="\d{4,8}" required autoComplete="new-password" value={pin} onChange={(event) => onPin(event.target.value)} />
-      </label>
-      <label className="field">
-        <span>{t('officers.pinAgain')}</span>
-        <input type="password" inputMode="numeric" pattern="\d{4,8}" required autoComplete="new-password" value={repeat} onChange={(event) => onRepeat(event.target.value)} aria-invalid={repeat !== '' && repeat !== pin} />
-      </label>
-    </>
   );
 }
 

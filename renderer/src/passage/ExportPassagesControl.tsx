@@ -7,9 +7,9 @@ import { useCommand } from '../shell/use-command';
 /**
  * Exports the passages of a time range to a CSV or XLSX file in the data folder, identity masked
  * (a supervisor may ask for full identities; the core refuses anyone else): the status screen's
- * "today" and the history's chosen window.
+ * "today" and the history's chosen window (none while the window typed is not valid).
  */
-export function ExportPassagesControl({ client, range, label, testId, mayUnmask }: { client: StationClient; range(): { from: string; to: string }; label: string; testId: string; mayUnmask: boolean }) {
+export function ExportPassagesControl({ client, range, label, testId, mayUnmask }: { client: StationClient; range(): { from: string; to: string } | null; label: string; testId: string; mayUnmask: boolean }) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
   const [unmasked, setUnmasked] = useState(false);
@@ -28,7 +28,12 @@ export function ExportPassagesControl({ client, range, label, testId, mayUnmask 
           <input type="checkbox" checked={unmasked} onChange={(event) => setUnmasked(event.target.checked)} data-testid={`${testId}-unmasked`} /> {t('status.export.unmasked')}
         </label>
       )}{' '}
-      <button type="button" onClick={() => void exporter.run({ ...range(), format, unmasked: mayUnmask && unmasked })} disabled={exporter.state.kind === 'running'} data-testid={testId}>
+      <button type="button" onClick={() => {
+          // Taken at the click: "today" ends now.
+          const chosen = range();
+          if (chosen !== null) void exporter.run({ ...chosen, format, unmasked: mayUnmask && unmasked });
+        }}
+        disabled={range() === null || exporter.state.kind === 'running'} data-testid={testId}>
         {label}
       </button>
       <p className="muted">{mayUnmask && unmasked ? t('status.export.unmaskedNote') : t('status.export.masked')}</p>

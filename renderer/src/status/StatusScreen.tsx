@@ -4,6 +4,7 @@ import type { StationStatus } from '../../../shared/contract/status';
 import { ConnectivityBadge } from './ConnectivityBadge';
 import { ExportTodayCard } from './ExportTodayCard';
 import { StorageCard } from './StorageCard';
+import { SupportBundleCard } from './SupportBundleCard';
 import { SyncCard } from './SyncCard';
 
 export function StatusScreen({ status, client }: { status: StationStatus; client: StationClient }) {
@@ -40,6 +41,7 @@ export function StatusScreen({ status, client }: { status: StationStatus; client
       <StorageCard storage={status.storage} />
       <SyncCard sync={status.sync} reference={status.reference} />
       <ExportTodayCard client={client} mayUnmask={status.officer?.role === 'supervisor'} />
+      {status.officer?.role === 'supervisor' && <SupportBundleCard client={client} />}
       <section className="card" aria-labelledby="database-heading">
         <h2 id="database-heading">{t('status.database')}</h2>
         <dl>

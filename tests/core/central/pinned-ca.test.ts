@@ -11,6 +11,7 @@ import { createMemoryLogger } from '../../helpers/memory-logger';
 import { createTestCa } from '../../helpers/test-ca';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { createEnrolmentStore, enrolStation } from '../../../electron/core/central/enrolment';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const closing = useClosing();
@@ -22,6 +23,7 @@ async function stationFor(apiUrl: string, caFile: string | null) {
   const pinnedCaPem = caFile === null ? null : readFileSync(caFile, 'utf8');
   const enrolment = await enrolStation({ apiUrl, secret: enrolSecret, stationId, checkpoint, pinnedCaPem, store: createEnrolmentStore(dataDir) }).catch(() => null);
   const station = createStation({
+    databaseDriver: nodeDatabaseDriver,
     config: stationConfigSchema.parse({ checkpoint: { ...checkpoint, direction: 'entry' }, api: { url: apiUrl, caFile } }),
     dataDir,
     host: 'headless',

@@ -16,6 +16,7 @@ import { enrol, findAdult, startStation, startTestCentralApiWith, stationId, use
 import { testKey } from '../../helpers/fixtures';
 import { createMemoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const closing = useClosing();
@@ -29,7 +30,7 @@ const day = 24 * 3_600_000;
  * createStation wires them, without the station's background passes: each test runs its own.
  */
 function openReference(dataDir: string, api: ApiClient) {
-  const database = openDatabase(join(dataDir, databaseFileName), { key: testKey });
+  const database = openDatabase(join(dataDir, databaseFileName), { driver: nodeDatabaseDriver, key: testKey });
   const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, day);
   const alerts = createPassageAlerts(database.db);
   const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, api, reference, logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {} });

@@ -12,6 +12,7 @@ import type { StationSettings } from '../../../shared/config/station-settings';
 import { CommandError } from '../../../shared/contract/router';
 import { testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
@@ -29,7 +30,7 @@ function setUp(options: { configPath?: 'none' | 'not-yet-written'; openFile?: Op
   const configPath = join(folder, options.configPath === 'not-yet-written' ? 'profile/checkpoint-station/config.json' : 'config.json');
   if (options.configPath !== 'not-yet-written') writeFileSync(configPath, JSON.stringify(adminFile, null, 2));
   const config = stationConfigSchema.parse(adminFile);
-  const { db } = openDatabase(join(folder, 'data', 'station.db'), { key: testKey });
+  const { db } = openDatabase(join(folder, 'data', 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   const applyLive = vi.fn();
   const service = createSettingsService({
     audit: (record) => appendAudit(db, record),

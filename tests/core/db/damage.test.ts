@@ -9,9 +9,10 @@ import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { otherKey, samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { afterTheClose, leafPagesOf, officerPin, overwritePage, recordStation, snapshot, type Row, type Snapshot } from '../../helpers/station-records';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
-const open = (path: string, key = testKey) => openDatabase(path, { key });
+const open = (path: string, key = testKey) => openDatabase(path, { driver: nodeDatabaseDriver, key });
 
 type MovedAside = Extract<StartupEvent, { kind: 'moved-aside' }>;
 
@@ -207,7 +208,7 @@ describe('setting aside never loses anything', () => {
     const names: string[] = [];
     for (let round = 0; round < 2; round += 1) {
       writeFileSync(path, '');
-      const opened = openDatabase(path, { key: testKey, now });
+      const opened = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey, now });
       names.push(movedAside(opened).movedTo);
       closeDatabase(opened);
     }
@@ -231,7 +232,7 @@ describe('setting aside never loses anything', () => {
     })();
     expect(isDatabaseCorruption(failure)).toBe(true);
 
-    const recovered = recoverDamagedDatabase(opened, String(failure), { key: testKey });
+    const recovered = recoverDamagedDatabase(opened, String(failure), { driver: nodeDatabaseDriver, key: testKey });
     const event = movedAside(recovered);
     expect(event).toMatchObject({ cause: 'runtime', reason: expect.stringMatching(/malformed/) });
     expect(opened.db.open).toBe(false);

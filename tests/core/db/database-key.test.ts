@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseKeyError, loadDatabaseKey, type KeySealer } from '../../../electron/core/db/database-key';
 import { closeDatabase, openDatabase } from '../../../electron/core/db/open-database';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
@@ -20,7 +21,7 @@ describe('database key', () => {
   it('never makes a new key beside an existing database: a missing key file is refused, naming it, the database untouched', async () => {
     const dataDir = tempDir();
     const key = await loadDatabaseKey({ dataDir });
-    closeDatabase(openDatabase(join(dataDir, 'station.db'), { key }));
+    closeDatabase(openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key }));
     const database = readFileSync(join(dataDir, 'station.db'));
     rmSync(join(dataDir, 'station.key'));
 

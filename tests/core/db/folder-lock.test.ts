@@ -7,6 +7,7 @@ import { startHelper, type Child } from '../../helpers/child-process';
 import { testKey } from '../../helpers/fixtures';
 import { afterTheClose, leafPagesOf, overwritePage, recordStation } from '../../helpers/station-records';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const children: Child[] = [];
@@ -22,7 +23,7 @@ function holder(path: string): Child {
 
 function refusal(path: string): unknown {
   try {
-    openDatabase(path, { key: testKey });
+    openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
   } catch (error) {
     return error;
   }
@@ -56,14 +57,14 @@ describe('one process owns a data folder', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true);
 
     // Support bundles and statistics read beside it, without the lock and without the mark.
-    const reader = openDatabaseReadOnly(path, { key: testKey });
+    const reader = openDatabaseReadOnly(path, { driver: nodeDatabaseDriver, key: testKey });
     expect(reader.prepare('SELECT count(*) FROM officers').pluck().get()).toBe(2);
     reader.close();
     expect(existsSync(`${path}.clean-shutdown`)).toBe(false);
 
     // The OS frees the lock with the process, SIGKILL included; the holder crashed, so the file is checked.
     await station.kill();
-    const opened = openDatabase(path, { key: testKey });
+    const opened = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     expect(opened.startupEvents.map((event) => event.kind)).toEqual(['moved-aside']);
     expect(opened.startupEvents[0]).toMatchObject({ cause: 'failed-check' });
     closeDatabase(opened);
@@ -71,21 +72,21 @@ describe('one process owns a data folder', () => {
 
   it('a clean close gives the folder up: another process opens it with a fast start', async () => {
     const path = join(tempDir(), 'station.db');
-    closeDatabase(openDatabase(path, { key: testKey }));
+    closeDatabase(openDatabase(path, { driver: nodeDatabaseDriver, key: testKey }));
     const station = holder(path);
     expect(await station.line('opened')).toBe('opened []');
     await station.kill();
     expect(existsSync(`${path}.clean-shutdown`)).toBe(false);
-    const opened = openDatabase(path, { key: testKey });
+    const opened = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     expect(opened.startupEvents).toEqual([]);
     closeDatabase(opened);
   });
 
   it('refuses a second writable open in the same process while the first is open', () => {
     const path = join(tempDir(), 'station.db');
-    const first = openDatabase(path, { key: testKey });
-    expect(() => openDatabase(path, { key: testKey })).toThrow(DataFolderInUseError);
+    const first = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
+    expect(() => openDatabase(path, { driver: nodeDatabaseDriver, key: testKey })).toThrow(DataFolderInUseError);
     closeDatabase(first);
-    closeDatabase(openDatabase(path, { key: testKey }));
+    closeDatabase(openDatabase(path, { driver: nodeDatabaseDriver, key: testKey }));
   });
 });

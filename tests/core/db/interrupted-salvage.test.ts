@@ -6,6 +6,7 @@ import { startHelper } from '../../helpers/child-process';
 import { testKey } from '../../helpers/fixtures';
 import { afterTheClose, leafPagesOf, overwritePage, recordStation, snapshot, type Snapshot } from '../../helpers/station-records';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const cycles = 6;
@@ -44,7 +45,7 @@ describe('a crash while a damaged database is set aside and salvaged', () => {
     expect(await baseline.line('opened')).toMatch(/"kind":"moved-aside"/);
     const openMs = performance.now() - started;
     await baseline.kill();
-    const reference = openDatabase(baselinePath, { key: testKey });
+    const reference = openDatabase(baselinePath, { driver: nodeDatabaseDriver, key: testKey });
     const expected = content(snapshot(reference.db));
     closeDatabase(reference);
     expect(expected.passages.length).toBeGreaterThan(100);
@@ -58,7 +59,7 @@ describe('a crash while a damaged database is set aside and salvaged', () => {
       await child.kill();
       if (existsSync(`${path}.set-aside`)) interrupted += 1;
 
-      const opened = openDatabase(path, { key: testKey });
+      const opened = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
       expect(content(snapshot(opened.db))).toEqual(expected);
       const folder = join(path, '..');
       const damagedFiles = readdirSync(folder).filter((name) => name.includes('.damaged-'));

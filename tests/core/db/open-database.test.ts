@@ -9,9 +9,10 @@ import { closeDatabase, openDatabase, WrongKeyError } from '../../../electron/co
 import { countStationRuns, recordStationRun } from '../../../electron/core/db/station-runs';
 import { otherKey, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
-const open = (path: string, key = testKey) => openDatabase(path, { key });
+const open = (path: string, key = testKey) => openDatabase(path, { driver: nodeDatabaseDriver, key });
 
 describe('database', () => {
   it('opens in WAL mode with synchronous=FULL, secure_delete, and migrates to the latest schema', () => {

@@ -9,12 +9,13 @@ import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { readXlsxTwice } from './read-back';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
 function seeded() {
   const folder = tempDir();
-  const { db } = openDatabase(join(folder, 'station.db'), { key: testKey });
+  const { db } = openDatabase(join(folder, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   let now = new Date('2026-11-23T01:00:00.000Z');
   const store = createPassageStore(db, { checkpointId: 'CP-01', direction: 'exit', keepRawPayload: false, clock: { now: () => now, serverOffsetMs: () => null } });
   const first = store.record(samplePassageDraft({ plate: '29A-123.45', note: 'xe tải, "hàng lạnh"' }));

@@ -9,6 +9,7 @@ import type { Passage } from '../../../shared/records/passage';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { readCsv, readXlsxTwice, startsFormula, xmlLineEnds } from './read-back';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
@@ -46,7 +47,7 @@ const hostileColumns = ['checkpoint', 'lane', 'code_kind', 'id_number', 'full_na
 /** One passage per payload, the payload in every field it can reach, through the store and the officer's amendments. */
 function hostileRecords(): { db: ReturnType<typeof openDatabase>['db']; folder: string; passages: Passage[] } {
   const folder = tempDir();
-  const { db } = openDatabase(join(folder, 'station.db'), { key: testKey });
+  const { db } = openDatabase(join(folder, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   const amendments = createPassageAmendments(db);
   const passages = payloads.map((payload) => {
     const store = createPassageStore(db, { checkpointId: payload, direction: 'exit', keepRawPayload: false, clock: { now: () => at, serverOffsetMs: () => null } });

@@ -11,6 +11,7 @@ import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { createMemoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { fakeCamera, fakeDecoder } from './fake-lanes';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const payload = samplePassageDraft().rawPayload!;
@@ -19,7 +20,7 @@ const position = { topLeft: corner, topRight: corner, bottomRight: corner, botto
 
 function stationWith(config: unknown, lanes = {}) {
   const memory = createMemoryLogger();
-  const station = createStation({ config: stationConfigSchema.parse(config), dataDir: tempDir(), host: 'headless', logger: memory.logger, databaseKey: testKey, enrolment: null, lanes });
+  const station = createStation({ databaseDriver: nodeDatabaseDriver, config: stationConfigSchema.parse(config), dataDir: tempDir(), host: 'headless', logger: memory.logger, databaseKey: testKey, enrolment: null, lanes });
   const client = createStationClient(createInMemoryTransport(station.router, station.events), vi.fn());
   return { station, client, logText: memory.text };
 }
@@ -77,8 +78,9 @@ describe('lane pipeline', () => {
       expect.objectContaining({ capturedAt: 1_003_000, duplicate: true }),
     ]);
     expect(JSON.stringify(sightings)).not.toContain('Huyền');
+    // Codes came in, but no window said its camera is open: not counted as working (see the health test below).
     const lane = station.status().lanes[0]!;
-    expect(lane).toMatchObject({ id: 'lane-1', state: 'external', lastCodeAt: new Date(1_003_012).toISOString(), restarts: 0 });
+    expect(lane).toMatchObject({ id: 'lane-1', state: 'stopped', lastCodeAt: new Date(1_003_012).toISOString(), restarts: 0 });
 
     const wrongLane = await client.invoke('reportDecodedCode', { reportId: randomUUID(), laneId: 'lane-9', text: payload, capturedAt: 1, decodedAt: 2, position: null, frameSize: null });
     expect(wrongLane).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -89,7 +91,7 @@ describe('lane pipeline', () => {
   it('a report is answered once its passage is recorded, and the same report sent again after a restart is not a second passage', async () => {
     const dataDir = tempDir();
     const config = stationConfigSchema.parse({ lanes: [{ id: 'lane-1', name: 'Làn 1', source: 'keyboard:' }] });
-    const open = () => createStation({ config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
+    const open = () => createStation({ databaseDriver: nodeDatabaseDriver, config, dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null });
     const report = { reportId: randomUUID(), laneId: 'lane-1', text: payload, capturedAt: 1_000_000, decodedAt: 1_000_000, position: null, frameSize: null };
     const recorded = (station: Station) => {
       station.officers.startDemoShift();
@@ -124,5 +126,29 @@ describe('lane pipeline', () => {
     expect(station.lanes.status()[0]!.state).toBe('stopped');
     // CODE-1 was seen again on every reopening, each time within the window: one passage.
     expect(scans).toEqual([1]);
+  });
+
+  it('a webcam lane counts as working only while its window says frames arrive; a keyboard lane stays the window’s', async () => {
+    const { station, client } = stationWith({ lanes: [
+      { id: 'cam', name: 'Làn 1', source: 'webcam:default' },
+      { id: 'kbd', name: 'Máy quét', source: 'keyboard:wedge' },
+    ] });
+    const lane = (id: string) => station.status().lanes.find((candidate) => candidate.id === id)!;
+    // No window has opened the camera (headless, or the page is closed): not working.
+    expect(lane('cam')).toMatchObject({ state: 'stopped', lastError: null });
+    expect(lane('kbd')).toMatchObject({ state: 'external' });
+    expect(await client.invoke('reportLaneHealth', { laneId: 'cam', camera: 'opening', fpsIn: 0, fpsDecoded: 0, error: null })).toEqual({ ok: true, value: { accepted: true } });
+    expect(lane('cam').state).toBe('starting');
+    await client.invoke('reportLaneHealth', { laneId: 'cam', camera: 'live', fpsIn: 30, fpsDecoded: 12, error: null });
+    expect(lane('cam')).toMatchObject({ state: 'running', fpsIn: 30, fpsDecoded: 12 });
+    await client.invoke('reportLaneHealth', { laneId: 'cam', camera: 'failed', fpsIn: 0, fpsDecoded: 0, error: 'NotReadableError: Could not start video source' });
+    expect(lane('cam')).toMatchObject({ state: 'restarting', lastError: 'NotReadableError: Could not start video source' });
+    // A window that stops reporting (closed, crashed) leaves the camera unwatched.
+    station.lanes.reportHealth({ laneId: 'cam', camera: 'live', fpsIn: 30, fpsDecoded: 12, error: null }, Date.now() - 7000);
+    expect(lane('cam')).toMatchObject({ state: 'stopped', lastError: 'the app window stopped reporting this camera' });
+    // Only webcam lanes take a window's word.
+    expect(await client.invoke('reportLaneHealth', { laneId: 'kbd', camera: 'live', fpsIn: 30, fpsDecoded: 30, error: null })).toEqual({ ok: true, value: { accepted: false } });
+    expect(lane('kbd').state).toBe('external');
+    await station.close();
   });
 });

@@ -6,6 +6,7 @@ import { searchPassages } from '../../../electron/core/store/passage-queries';
 import { writeTestVideo } from '../../../scripts/make-test-video';
 import { runStationAsync } from '../../helpers/station-cli';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
@@ -35,7 +36,7 @@ describe('station run', () => {
     }
 
     // Every printed id is in the database, in the same order (the station has stopped: nothing pending).
-    const database = openDatabase(join(dataDir, 'station.db'), { key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
+    const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
     const stored = searchPassages(database.db, { limit: 500 }).reverse();
     closeDatabase(database);
     expect(stored.map((passage) => passage.id)).toEqual(printed.map((line) => line.id));
@@ -61,7 +62,7 @@ describe('station run', () => {
     const video = join(folder, 'lane.y4m');
     await writeTestVideo({ path: video, codes: 2, seed: 5, width: 480, height: 360 });
     const dataDir = join(folder, 'data');
-    const database = openDatabase(join(dataDir, 'station.db'), { key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
+    const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir, environmentKey: undefined }) });
     // Every passage write fails, as on a failing disk (a real SQLite error, raised by the database itself).
     database.db.exec("CREATE TRIGGER refuse_passages BEFORE INSERT ON passages BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
     closeDatabase(database);

@@ -11,6 +11,7 @@ import { useClosing } from '../../helpers/enrolled-station';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { createMemoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const closing = useClosing();
@@ -18,13 +19,13 @@ const closing = useClosing();
 /** A station whose only officer is supervisor SV-01, driven over the contract. */
 function start() {
   const dataDir = tempDir();
-  const database = openDatabase(join(dataDir, 'station.db'), { key: testKey });
+  const database = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   createOfficerStore(database.db).add({ id: 'SV-01', name: 'Nguyễn Thị Lan', pin: '735182', role: 'supervisor' }, new Date());
   closeDatabase(database);
-  const station = closing(createStation({ config: stationConfigSchema.parse({}), dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null }));
+  const station = closing(createStation({ databaseDriver: nodeDatabaseDriver, config: stationConfigSchema.parse({}), dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null }));
   const client = createStationClient(createInMemoryTransport(station.router, station.events), () => undefined);
   const audit = () => {
-    const db = openDatabaseReadOnly(join(dataDir, 'station.db'), { key: testKey });
+    const db = openDatabaseReadOnly(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
     try {
       return listAudit(db, { limit: 50 });
     } finally {
@@ -64,6 +65,28 @@ describe('officers managed in the app by a supervisor', () => {
       ['officer.add', 'officer:SV-01', 'CB-0042'],
     ]);
     expect(JSON.stringify(audit())).not.toMatch(/246810|482916|735182/);
+  });
+
+  it('a fresh station creates its first supervisor from the screen, signed in at once; never a second time', async () => {
+    const dataDir = tempDir();
+    const station = closing(createStation({ databaseDriver: nodeDatabaseDriver, config: stationConfigSchema.parse({}), dataDir, host: 'headless', logger: createMemoryLogger().logger, databaseKey: testKey, enrolment: null }));
+    const client = createStationClient(createInMemoryTransport(station.router, station.events), () => undefined);
+    expect(station.status()).toMatchObject({ setupRequired: true, officer: null });
+    expect(await client.invoke('createFirstSupervisor', { id: 'SV-01', name: 'Nguyễn Thị Lan', pin: '735182' })).toMatchObject({ ok: true, value: { officerId: 'SV-01', role: 'supervisor' } });
+    expect(station.status()).toMatchObject({ setupRequired: false, officer: { officerId: 'SV-01', role: 'supervisor' } });
+    // Whoever comes later, signed in or not, cannot use it to add a supervisor.
+    station.officers.signOut();
+    expect(await client.invoke('createFirstSupervisor', { id: 'SV-99', name: 'Kẻ lạ', pin: '111111' })).toMatchObject({ ok: false, error: { code: 'invalid_input', reason: 'setup.done' } });
+    expect(() => station.officers.signIn('SV-99', '111111')).toThrow();
+    expect(station.officers.signIn('SV-01', '735182')).toMatchObject({ role: 'supervisor' });
+    const db = openDatabaseReadOnly(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
+    try {
+      const entries = listAudit(db, { limit: 50 }).filter((entry) => entry.action === 'officer.first-supervisor');
+      expect(entries).toMatchObject([{ actor: 'station', subject: 'SV-01' }]);
+      expect(JSON.stringify(entries)).not.toContain('735182');
+    } finally {
+      db.close();
+    }
   });
 
   it('a role change takes effect on the session at once; the last supervisor who can sign in cannot be removed', async () => {

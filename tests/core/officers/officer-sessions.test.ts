@@ -7,11 +7,12 @@ import { listAudit } from '../../../electron/core/store/audit-log';
 import { CommandError } from '../../../shared/contract/router';
 import { testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
 function setUp() {
-  const { db } = openDatabase(`${tempDir()}/station.db`, { key: testKey });
+  const { db } = openDatabase(`${tempDir()}/station.db`, { driver: nodeDatabaseDriver, key: testKey });
   let now = new Date('2026-11-23T00:00:00.000Z');
   const onChange = vi.fn();
   createOfficerStore(db).add({ id: 'CB-0042', name: 'Trần Văn Bình', pin: '482916', role: 'officer' }, now);

@@ -18,6 +18,7 @@ import { createSyncEngine } from '../../../electron/core/sync/sync-engine';
 import { testKey } from '../../helpers/fixtures';
 import { createMemoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const closing = useClosing();
@@ -159,7 +160,7 @@ describe('a failing central API is not hammered', () => {
     let passes = 0;
     // Every pass starts by asking the server's time: counted on the way through to the real client.
     const counting: ApiClient = { ...client, serverTime: () => ((passes += 1), client.serverTime()) };
-    const database = openDatabase(join(tempDir(), 'station.db'), { key: testKey });
+    const database = openDatabase(join(tempDir(), 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
     const alerts = createPassageAlerts(database.db);
     const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, api: counting, reference: createReferenceCache(database.db, DEFAULT_RULE_SET, 86_400_000), logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {}, baseDelayMs: 60_000, maxDelayMs: 60_000, idleMs: 60_000 });
     closing({ close: async () => (await sync.stop(), closeDatabase(database)) });

@@ -8,6 +8,7 @@ import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { currentWalFrames } from '../../helpers/wal-frames';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const writer = fileURLToPath(new URL('../../helpers/crash-writer.ts', import.meta.url));
@@ -50,7 +51,7 @@ describe('crash safety', () => {
     for (let cycle = 0; cycle < cycles; cycle += 1) acknowledged.push(...(await runAndKill(path)));
     expect(acknowledged.length).toBeGreaterThan(cycles * 5);
 
-    const { db, startupEvents } = openDatabase(path, { key: testKey });
+    const { db, startupEvents } = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     expect(startupEvents).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = db.prepare('SELECT id, sequence, revision FROM passages ORDER BY sequence').all() as Acknowledged[];
@@ -91,7 +92,7 @@ describe('crash safety', () => {
     const damagedWal = readFileSync(`${path}-wal`);
     const newestAcknowledged = Math.max(...acknowledged.map((ack) => ack.sequence));
 
-    const opened = openDatabase(path, { key: testKey });
+    const opened = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     const [event] = opened.startupEvents;
     if (event?.kind !== 'lost-acknowledged') throw new Error(`no loss reported: ${JSON.stringify(opened.startupEvents)}`);
     // The mark is the newest acknowledgement, or the commit the kill caught before it was printed.
@@ -112,7 +113,7 @@ describe('crash safety', () => {
     expect(store.record(samplePassageDraft()).sequence).toBe(event.expectedSequence + 1);
     closeDatabase(opened);
     // Said once: the next start has nothing new to report.
-    const again = openDatabase(path, { key: testKey });
+    const again = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     expect(again.startupEvents).toEqual([]);
     closeDatabase(again);
   }, 120_000);

@@ -8,12 +8,13 @@ import { createOutbox } from '../../../electron/core/sync/outbox';
 import { CommandError } from '../../../shared/contract/router';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const at = new Date('2026-11-23T01:00:00.000Z');
 
 function setUp() {
-  const { db } = openDatabase(`${tempDir()}/station.db`, { key: testKey });
+  const { db } = openDatabase(`${tempDir()}/station.db`, { driver: nodeDatabaseDriver, key: testKey });
   const store = createPassageStore(db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => new Date('2026-11-23T00:00:00.000Z'), serverOffsetMs: () => null } });
   const outbox = createOutbox(db, 'CP-01-A', createPassageAlerts(db));
   const passage = store.record(samplePassageDraft({ verdict: 'deny', plate: null, note: null }));

@@ -7,11 +7,12 @@ import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { dueQuery } from '../../../electron/core/sync/outbox';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
 function seeded() {
-  const { db } = openDatabase(`${tempDir()}/station.db`, { key: testKey });
+  const { db } = openDatabase(`${tempDir()}/station.db`, { driver: nodeDatabaseDriver, key: testKey });
   let now = new Date('2026-11-23T00:10:00.000Z'); // 07:10 in Vietnam
   const store = createPassageStore(db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => now, serverOffsetMs: () => null } });
   const at = (iso: string, draft: Parameters<typeof samplePassageDraft>[0]) => {

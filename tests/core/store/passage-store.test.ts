@@ -5,13 +5,14 @@ import { createPassageStore, RecordNotStoredError, type PassageStoreOptions } fr
 import { passageSchema } from '../../../shared/records/passage';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const fixedNow = new Date('2026-11-23T02:30:00.000Z');
 
 function setUp(overrides: Partial<PassageStoreOptions> = {}) {
   const path = join(tempDir(), 'station.db');
-  const { db } = openDatabase(path, { key: testKey });
+  const { db } = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
   const store = createPassageStore(db, {
     checkpointId: 'CP-HN-07',
     direction: 'entry',
@@ -83,7 +84,7 @@ describe('passage store', () => {
     const { db, path, store } = setUp();
     const passage = store.record(samplePassageDraft());
     db.close();
-    const reopened = openDatabase(path, { key: testKey });
+    const reopened = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     const again = createPassageStore(reopened.db, { checkpointId: 'CP-HN-07', direction: 'entry', keepRawPayload: false, clock: { now: () => fixedNow, serverOffsetMs: () => null } });
     expect(again.get(passage.id)).toEqual(passage);
   });

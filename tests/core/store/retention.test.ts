@@ -10,6 +10,7 @@ import { purgeExpiredPassages } from '../../../electron/core/store/retention';
 import { createStationStore } from '../../../electron/core/store/station-store';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const day = 86_400_000;
@@ -17,7 +18,7 @@ const day = 86_400_000;
 describe('retention', () => {
   it('purges synced passages past the period, keeps unsynced ones (and counts them), audits, and empties the WAL', () => {
     const path = `${tempDir()}/station.db`;
-    const { db } = openDatabase(path, { key: testKey });
+    const { db } = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     const now = new Date('2026-11-23T00:00:00.000Z');
     let clock = new Date(now.getTime() - 30 * day);
     const store = createPassageStore(db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => clock, serverOffsetMs: () => null } });
@@ -46,7 +47,7 @@ describe('retention', () => {
 /** The station's store on a real data folder, retention 21 days, as the hourly purge runs it. */
 function station() {
   const dataDir = tempDir();
-  const { db } = openDatabase(join(dataDir, 'station.db'), { key: testKey });
+  const { db } = openDatabase(join(dataDir, 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
   const store = createStationStore(db, {
     checkpointId: 'CP-01',
     direction: 'entry',

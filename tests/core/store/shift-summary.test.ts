@@ -6,6 +6,7 @@ import { createPassageStore } from '../../../electron/core/store/passage-store';
 import { summariseShift } from '../../../electron/core/store/shift-summary';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const minute = 60_000;
@@ -13,7 +14,7 @@ const minute = 60_000;
 describe('connectivity log', () => {
   it('logs only changes of state, and keeps them across a restart', () => {
     const path = `${tempDir()}/station.db`;
-    const first = openDatabase(path, { key: testKey });
+    const first = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     const log = createConnectivityLog(first.db);
     log.note('offline', new Date('2026-11-23T01:00:00.000Z'));
     log.note('offline', new Date('2026-11-23T01:05:00.000Z')); // the error text changed: not a transition
@@ -22,7 +23,7 @@ describe('connectivity log', () => {
     log.note('stopped', new Date('2026-11-23T02:10:00.000Z'));
     closeDatabase(first);
 
-    const second = openDatabase(path, { key: testKey });
+    const second = openDatabase(path, { driver: nodeDatabaseDriver, key: testKey });
     const reopened = createConnectivityLog(second.db);
     reopened.note('stopped', new Date('2026-11-23T03:00:00.000Z')); // already stopped: nothing new
     reopened.note('offline', new Date('2026-11-23T03:00:00.000Z'));
@@ -34,7 +35,7 @@ describe('connectivity log', () => {
 
 describe('shift summary', () => {
   it('counts by final verdict, overrides and offline verdicts within [from, to), with the hours, offline time and queue', () => {
-    const { db } = openDatabase(`${tempDir()}/station.db`, { key: testKey });
+    const { db } = openDatabase(`${tempDir()}/station.db`, { driver: nodeDatabaseDriver, key: testKey });
     let now = new Date('2026-11-23T01:00:00.000Z');
     const store = createPassageStore(db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => now, serverOffsetMs: () => null } });
     const record = (iso: string, draft: Parameters<typeof samplePassageDraft>[0]) => {

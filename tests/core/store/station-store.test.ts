@@ -5,11 +5,12 @@ import { listAudit } from '../../../electron/core/store/audit-log';
 import { createStationStore } from '../../../electron/core/store/station-store';
 import { samplePassageDraft, testKey } from '../../helpers/fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 
 function setUp(startupEvents: Parameters<typeof createStationStore>[1]['startupEvents'] = []) {
-  const { db } = openDatabase(`${tempDir()}/station.db`, { key: testKey });
+  const { db } = openDatabase(`${tempDir()}/station.db`, { driver: nodeDatabaseDriver, key: testKey });
   const onStatusChange = vi.fn();
   const store = createStationStore(db, {
     checkpointId: 'CP-01',

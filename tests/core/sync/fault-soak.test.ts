@@ -10,6 +10,7 @@ import { enrolSecret, startTestCentralApi } from '../../helpers/central-api';
 import { samplePassageDraft } from '../../helpers/fixtures';
 import { runStationAsync, stationBin } from '../../helpers/station-cli';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
 const tempDir = useTempDirs();
 const good = 10_000;
@@ -65,7 +66,7 @@ function runSync(dataDir: string, apiUrl: string, killAfterMs?: number): Promise
  * override): those go up again at a higher revision, so a server or station keeping the stale copy shows.
  */
 async function amendSynced(stationDir: string): Promise<{ annotated: number; overridden: number }> {
-  const database = openDatabase(join(stationDir, 'station.db'), { key: await loadDatabaseKey({ dataDir: stationDir }) });
+  const database = openDatabase(join(stationDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir: stationDir }) });
   const amendments = createPassageAmendments(database.db);
   const synced = database.db.prepare("SELECT id FROM passages WHERE sync_state = 'synced' ORDER BY sequence LIMIT ?").pluck().all(annotated) as string[];
   expect(synced).toHaveLength(annotated);
@@ -85,7 +86,7 @@ describe('fault soak', () => {
     const { port, url } = api;
 
     // 10,020 recorded passages, the way the pipeline records them (set-up in one transaction).
-    const database = openDatabase(join(stationDir, 'station.db'), { key: await loadDatabaseKey({ dataDir: stationDir }) });
+    const database = openDatabase(join(stationDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir: stationDir }) });
     const store = createPassageStore(database.db, { checkpointId: 'CP-01', direction: 'entry', keepRawPayload: false, clock: { now: () => new Date(), serverOffsetMs: () => null } });
     const ids = database.db.transaction(() => Array.from({ length: good + poisoned }, () => store.record(samplePassageDraft()).id))();
     const poison = ids.filter((_, index) => index % Math.floor(ids.length / poisoned) === 3).slice(0, poisoned);
@@ -115,7 +116,7 @@ describe('fault soak', () => {
     expect(finish.code).toBe(0);
     expect(JSON.parse(finish.stdout)).toMatchObject({ remaining: 0, error: null });
 
-    const final = openDatabase(join(stationDir, 'station.db'), { key: await loadDatabaseKey({ dataDir: stationDir }) });
+    const final = openDatabase(join(stationDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir: stationDir }) });
     const expected = byContent((final.db.prepare('SELECT id, sequence, revision FROM passages').all() as PassageContent[]).filter(({ id }) => !poisonSet.has(id)));
     closeDatabase(final);
     // On the server: every passage but the poisoned ones exactly once, at its newest revision, nothing else.
@@ -130,7 +131,7 @@ describe('fault soak', () => {
     const missingSequences = recorded.filter(({ sequence }) => !storedSequences.has(sequence));
     expect(missingSequences.map(({ id }) => id)).toEqual(recorded.filter(({ id }) => poisonSet.has(id)).map(({ id }) => id));
 
-    const after = openDatabase(join(stationDir, 'station.db'), { key: await loadDatabaseKey({ dataDir: stationDir }) });
+    const after = openDatabase(join(stationDir, 'station.db'), { driver: nodeDatabaseDriver, key: await loadDatabaseKey({ dataDir: stationDir }) });
     const states = after.db.prepare('SELECT sync_state, count(*) AS n FROM passages GROUP BY sync_state ORDER BY sync_state').all();
     expect(states).toEqual([
       { sync_state: 'rejected', n: poisoned },
