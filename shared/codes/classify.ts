@@ -4,8 +4,8 @@
 
 import { todayInVietnam, type CalendarDay } from './dates';
 import { parseBhyt, isBhyt } from './formats/bhyt';
-import { isChipCard, parseChipCard } from './formats/chip-card';
-import { isCopiedCard, parseCopiedCard } from './formats/copied-card';
+import { hasShiftedCardFields, isChipCard, parseChipCard } from './formats/chip-card';
+import { hasCardDatesInCopy, isCopiedCard, parseCopiedCard } from './formats/copied-card';
 import { splitFields } from './formats/fields';
 import { isPcCovid, parsePcCovid } from './formats/pc-covid';
 import { isVneidToken } from './formats/vneid-token';
@@ -71,18 +71,22 @@ function classifyText(text: string, resolved: ResolvedOptions): ClassifiedCode {
   const parts = splitFields(text);
 
   if (isChipCard(parts)) {
+    if (hasShiftedCardFields(parts)) return rejected(finding('format.layout'), locale);
     const card = parseChipCard(parts, today);
     return card.kind === 'chip-card'
       ? buildResult('chip-card', card.fields, withEncoding(text, card.findings), locale)
       : buildResult('can-cuoc-card', card.fields, withEncoding(text, card.findings), locale);
   }
-  if (isCopiedCard(parts)) {
-    const card = parseCopiedCard(parts, today);
-    return buildResult('copied-card', card.fields, withEncoding(text, card.findings), locale);
-  }
+  // Before the copied card, whose shape (six fields, an ID number first) a PC-Covid code also has:
+  // PC-Covid's year-first birth date tells them apart.
   if (isPcCovid(parts)) {
     const code = parsePcCovid(parts, today);
     return buildResult('pc-covid', code.fields, withEncoding(text, code.findings), locale);
+  }
+  if (isCopiedCard(parts)) {
+    if (hasCardDatesInCopy(parts) || hasShiftedCardFields(['', ...parts])) return rejected(finding('format.layout'), locale);
+    const card = parseCopiedCard(parts, today);
+    return buildResult('copied-card', card.fields, withEncoding(text, card.findings), locale);
   }
   if (isBhyt(parts)) {
     const card = parseBhyt(parts, today);

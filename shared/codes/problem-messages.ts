@@ -21,6 +21,7 @@ const vi: Catalog = {
   'encoding.possibly-ascii':
     'Họ tên và địa chỉ không có dấu tiếng Việt: có thể máy quét đang ở chế độ ASCII. Hãy kiểm tra với giấy tờ.',
   'format.unrecognised': 'Không nhận dạng được loại mã này.',
+  'format.layout': 'Mã có dạng thẻ căn cước nhưng các trường không đúng thứ tự của thẻ (giới tính ở chỗ họ tên, hay ngày tháng viết kiểu khác): mã không do thẻ tạo ra, cần kiểm tra giấy tờ.',
   'format.unexpected-field-count':
     'Mã có {{count}} trường thay vì {{expected}} như thường lệ; các trường thêm được giữ nguyên. Hãy kiểm tra với giấy tờ.',
   'field.required': '{{field}}: bắt buộc, chưa có nội dung.',
@@ -42,6 +43,8 @@ const vi: Catalog = {
   'phone.invalid': '{{field}}: số điện thoại Việt Nam gồm 10 chữ số, bắt đầu bằng 0 (hoặc +84).',
   'plate.invalid': '{{field}}: biển số không đúng dạng (ví dụ 29A-123.45 hoặc 29-B1 123.45).',
   'bhyt.undecodable-field': '{{field}}: không giải mã được nội dung thẻ BHYT; đã giữ nguyên dữ liệu gốc.',
+  'bhyt.expired': '{{field}}: thẻ BHYT đã hết hạn ngày {{date}}.',
+  'bhyt.not-yet-valid': '{{field}}: thẻ BHYT chưa có giá trị, chỉ dùng được từ ngày {{date}}.',
   'card.expired': 'Thẻ đã hết hạn sử dụng (phải đổi thẻ khi công dân đủ {{milestoneAge}} tuổi).',
   'card.not-from-card': 'Dữ liệu được dán hoặc nhập lại, không đọc trực tiếp từ mã QR trên thẻ.',
   'declaration.invalid-input': 'Tờ khai không đúng cấu trúc.',
@@ -62,6 +65,7 @@ const en: Catalog = {
   'encoding.possibly-ascii':
     'Name and address carry no Vietnamese diacritics: the scanner may be in ASCII mode. Check against the document.',
   'format.unrecognised': 'This kind of code is not recognised.',
+  'format.layout': 'The code has an ID card’s shape but not its field order (a sex where the name belongs, dates written another way): no card made it; check the document.',
   'format.unexpected-field-count':
     'The code has {{count}} fields instead of the usual {{expected}}; extra fields are kept. Check against the document.',
   'field.required': '{{field}}: required, missing.',
@@ -83,6 +87,8 @@ const en: Catalog = {
   'phone.invalid': '{{field}}: a Vietnamese phone number has 10 digits starting with 0 (or +84).',
   'plate.invalid': '{{field}}: not a plate number (e.g. 29A-123.45 or 29-B1 123.45).',
   'bhyt.undecodable-field': '{{field}}: could not decode this health-insurance card field; the raw value is kept.',
+  'bhyt.expired': '{{field}}: the health-insurance card expired on {{date}}.',
+  'bhyt.not-yet-valid': '{{field}}: the health-insurance card is not valid before {{date}}.',
   'card.expired': 'The card has expired (it had to be renewed when the holder turned {{milestoneAge}}).',
   'card.not-from-card': 'The data was pasted or retyped, not read from the QR code on the card.',
   'declaration.invalid-input': 'The declaration does not have the expected structure.',
@@ -103,6 +109,9 @@ const viLabels: Labels = {
   issueDate: 'Ngày cấp',
   documentNumber: 'Số giấy tờ',
   cardNumber: 'Mã thẻ BHYT',
+  validFrom: 'Giá trị sử dụng từ',
+  validUntil: 'Giá trị sử dụng đến',
+  issuingPlace: 'Nơi cấp',
   phone: 'Số điện thoại',
   'address.province': 'Tỉnh/thành phố',
   'address.district': 'Quận/huyện hoặc xã/phường',
@@ -126,6 +135,9 @@ const enLabels: Labels = {
   issueDate: 'Date of issue',
   documentNumber: 'Document number',
   cardNumber: 'Health-insurance card number',
+  validFrom: 'Valid from',
+  validUntil: 'Valid until',
+  issuingPlace: 'Issued in',
   phone: 'Phone number',
   'address.province': 'Province/city',
   'address.district': 'District or commune',

@@ -22,6 +22,7 @@ export const PROBLEM_SEVERITY = {
   // Shape of the payload.
   'format.unrecognised': 'error',
   'format.unexpected-field-count': 'warning',
+  'format.layout': 'error',
   // Field contents.
   'field.required': 'error',
   'field.empty': 'warning',
@@ -40,6 +41,8 @@ export const PROBLEM_SEVERITY = {
   'phone.invalid': 'error',
   'plate.invalid': 'error',
   'bhyt.undecodable-field': 'warning',
+  'bhyt.expired': 'warning',
+  'bhyt.not-yet-valid': 'warning',
   // Facts about the document as a whole.
   'card.expired': 'warning',
   'card.not-from-card': 'warning',

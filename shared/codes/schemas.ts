@@ -77,7 +77,12 @@ export const bhytFieldsSchema = z.object({
   birthDate: partialDateSchema.optional(),
   sex: sexSchema.optional(),
   address: z.string(),
-  /** Fields from the 6th on, verbatim: their layout is not confirmed. */
+  /** Fields [6]–[7]: the card's validity; `validUntil` null when the card has no end (`-`). */
+  validFrom: isoDay.optional(),
+  validUntil: isoDay.nullable().optional(),
+  /** Field [15] of a 17-field card (2021 onward), decoded. */
+  issuingPlace: z.string().optional(),
+  /** Fields from the 6th on, verbatim (the ones not decoded above have no confirmed meaning). */
   otherFields: z.array(z.string()),
 });
 

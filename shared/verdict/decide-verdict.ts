@@ -29,6 +29,9 @@ export type OnlineCheck =
   /** The server refused the check (400/401/403/422) or answered what cannot be read: never a pass. */
   | { state: 'refused'; status: number | null; code: string };
 
+/** Problems that say a card is outside its validity: an ID card past its renewal age, a BHYT card past (or before) its dates. */
+const notCurrentlyValid = new Set(['card.expired', 'bhyt.expired', 'bhyt.not-yet-valid']);
+
 /**
  * The ID number a code carries, when it carries a whole one: cards, the paper form, and a PC-Covid
  * code whose document number is not masked. Health-insurance cards and VNeID tokens carry none.
@@ -54,7 +57,7 @@ export function verdictInputs(code: ClassifiedCode, online: VerifyResponse | nul
     code: { kind: code.kind, valid: code.valid, problems: code.problems.map((problem) => problem.code), carriesIdNumber: idNumber !== null },
     online: online === null ? null : { match: online.match, statuses: online.statuses, denyListed: online.denyListed ?? false },
     offline: { denyListed: listed !== undefined, status: listed ?? null },
-    card: { expired: code.problems.some((problem) => problem.code === 'card.expired') },
+    card: { expired: code.problems.some((problem) => notCurrentlyValid.has(problem.code)) },
   };
 }
 

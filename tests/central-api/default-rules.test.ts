@@ -21,6 +21,8 @@ const codes = {
   token: 'q7Xv2mL9pR4tY8wB1nK6cZ3fH5jD0sGaE_u-WxYz12',
   /** A health-insurance card: name and birth date, no ID number. */
   bhyt: ['HT4010120878811', Buffer.from('Đinh Thị Huyền').toString('hex'), '08/10/1958', '2', Buffer.from('Hà Nội').toString('hex'), '01 - 123', '01/01/2026', '31/12/2026', '01/01/2026', '$'].join('|'),
+  /** The same card, whose validity ended on 31/12/2025. */
+  expiredBhyt: ['HT4010120878811', Buffer.from('Đinh Thị Huyền').toString('hex'), '08/10/1958', '2', Buffer.from('Hà Nội').toString('hex'), '01 - 123', '01/01/2025', '31/12/2025', '01/01/2025', '$'].join('|'),
   garbage: 'hello world',
 };
 
@@ -61,6 +63,7 @@ describe('the default verdict rules', () => {
     ['clean card, offline', { code: 'card', online: null, verdict: 'pass', reason: 'clear' }],
     ['health-insurance card, offline: an identity document is needed', { code: 'bhyt', online: null, verdict: 'check', reason: 'identity-document-required' }],
     ['health-insurance card found clean, online', { code: 'bhyt', online: answer(), verdict: 'pass', reason: 'clear' }],
+    ['health-insurance card past its validity, found clean online', { code: 'expiredBhyt', online: answer(), verdict: 'check', reason: 'card-expired' }],
     ['the online answer outranks the cached list', { code: 'card', online: answer(), listed: 'wanted', verdict: 'pass', reason: 'clear' }],
   ])('%s', (_, { code, online, listed, verdict, reason }) => {
     const classified = classifyCode(codes[code], { now });

@@ -1,19 +1,40 @@
-// Health-insurance card (thẻ BHYT) QR: `|`-separated, the card number first, then the name as
-// hex-encoded UTF-8, birth date (dd/MM/yyyy or yyyy), sex (1 male, 2 female), address in hex, then
-// fields whose layout public parsers disagree on. Those are kept verbatim, and any field we cannot
-// decode is kept as scanned with a warning, so an unknown variant still reads as a BHYT card.
+// Health-insurance card (thẻ BHYT) QR: `|`-separated fields, ending in `$` (or `#` on some cards).
+//
+//   [0]  card number: 2 letters (holder category), benefit level, 2-digit province, then the
+//        10-character social-insurance number (letters appear in it on cards from before 2018,
+//        e.g. DN401AA31900313); cards from 2021 carry the 10-digit number alone
+//   [1]  full name, hex-encoded UTF-8
+//   [2]  birth date, dd/MM/yyyy or yyyy
+//   [3]  sex: 1 male, 2 female
+//   [4]  address, hex-encoded UTF-8, or `-` when the card has none
+//   [5]  initial health facility, e.g. `01 - 048`
+//   [6]  valid from, dd/MM/yyyy          [7]  valid until, dd/MM/yyyy, or `-` for no end
+//   [8]  issue date; [9]–[14] codes whose meaning public sources do not agree on (kept verbatim)
+//   [15] on 17-field cards (2021 onward): the issuing place, hex-encoded UTF-8
+//        (e.g. "Quận Cầu Giấy, Thành phố Hà Nội")
+//
+// Every public sample agrees on [0]–[7] and, on 17-field cards, [15]; fields from [5] on are also
+// kept verbatim. A field we cannot decode is kept as scanned with a warning, so an unknown variant
+// still reads as a BHYT card. Sources: the 64 payloads of hospital kiosks, check-in apps and
+// parsers' fixtures surveyed for issue #16 (their BHYT samples all share this layout); the test
+// samples (tests/shared/codes/bhyt.test.ts) are written from these facts, not copied.
 
-import { compareDays, firstDay, parseSlashedDate, type CalendarDay } from '../dates';
+import { compareDays, firstDay, formatIsoDay, parseSlashedDate, type CalendarDay } from '../dates';
 import { findForbiddenCharacter } from '../limits';
 import { normaliseText } from '../normalise';
 import { finding, type Finding } from '../problems';
 import type { FieldsOf, Sex } from '../schemas';
 import { decodeHexUtf8 } from '../utf8';
 
-/** Two letters (holder category), benefit level, province, 10-digit social-insurance number; or, on cards from 2021, that number alone. */
-const CARD_NUMBER = /^(?:[A-Z]{2}\d{13}|\d{10})$/;
+/** Two letters (holder category), benefit level, province, the 10-character social-insurance number; or, on cards from 2021, that number alone (digits). */
+const CARD_NUMBER = /^(?:[A-Z]{2}\d{3}[A-Z0-9]{10}|\d{10})$/;
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 const KNOWN_FIELDS = 5;
+const VALID_FROM = 6;
+const VALID_UNTIL = 7;
+/** Cards from 2021 have 17 fields, the 16th the issuing place. */
+const ISSUING_PLACE = 15;
+const FIELDS_WITH_ISSUING_PLACE = 17;
 
 export function isBhyt(parts: readonly string[]): boolean {
   return parts.length >= KNOWN_FIELDS && CARD_NUMBER.test(parts[0] ?? '') && (HEX.test(parts[1] ?? '') || parseSlashedDate(parts[2] ?? '') !== undefined);
@@ -46,6 +67,10 @@ export function parseBhyt(parts: readonly string[], today: CalendarDay): { field
   const sex = Object.hasOwn(SEX_CODES, sexCode) ? SEX_CODES[sexCode] : undefined;
   if (!sex) findings.push(finding('bhyt.undecodable-field', 'sex'));
 
+  const validity = readValidity(parts, today, findings);
+  const placeHex = parts.length === FIELDS_WITH_ISSUING_PLACE ? (parts[ISSUING_PLACE] ?? '') : '';
+  const issuingPlace = HEX.test(placeHex) ? decodeText(placeHex, 'issuingPlace', findings) : undefined;
+
   const fields: FieldsOf<'bhyt'> = {
     cardNumber,
     socialInsuranceNumber: cardNumber.slice(-10),
@@ -53,7 +78,29 @@ export function parseBhyt(parts: readonly string[], today: CalendarDay): { field
     ...(birthDate && { birthDate }),
     ...(sex && { sex }),
     address,
+    ...validity,
+    ...(issuingPlace !== undefined && { issuingPlace }),
     otherFields: parts.slice(KNOWN_FIELDS),
   };
   return { fields, findings };
+}
+
+const dayOf = (text: string): CalendarDay | undefined => {
+  const date = parseSlashedDate(text);
+  return date?.precision === 'day' ? { year: date.year, month: date.month, day: date.day } : undefined;
+};
+const slashed = (day: CalendarDay) => `${String(day.day).padStart(2, '0')}/${String(day.month).padStart(2, '0')}/${day.year}`;
+
+/** Fields [6]–[7]: the card's validity, judged at `today`. A card outside it is said so (the verdict asks for a check). */
+function readValidity(parts: readonly string[], today: CalendarDay, findings: Finding[]): { validFrom?: string; validUntil?: string | null } {
+  if (parts.length <= VALID_UNTIL) return {};
+  const [fromText = '', untilText = ''] = [parts[VALID_FROM], parts[VALID_UNTIL]];
+  const from = dayOf(fromText);
+  // `-`: the card has no end date.
+  const until = untilText === '-' ? null : dayOf(untilText);
+  if (from === undefined) findings.push(finding('date.invalid', 'validFrom'));
+  if (until === undefined) findings.push(finding('date.invalid', 'validUntil'));
+  if (from !== undefined && compareDays(today, from) < 0) findings.push(finding('bhyt.not-yet-valid', 'validFrom', { date: slashed(from) }));
+  if (until != null && compareDays(today, until) > 0) findings.push(finding('bhyt.expired', 'validUntil', { date: slashed(until) }));
+  return { ...(from && { validFrom: formatIsoDay(from) }), ...(until !== undefined && { validUntil: until && formatIsoDay(until) }) };
 }

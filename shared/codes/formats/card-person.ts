@@ -27,6 +27,11 @@ export interface CardPersonRules {
 }
 
 /** Loose test used to recognise a card: "Nam"/"Nữ", or their remains after a wrong-mode scan. */
+/** Exactly a sex as cards write it (`Nam`, `Nữ`, or `Nu` without its mark): for telling shifted fields apart. */
+export function isSexWord(text: string): boolean {
+  return /^(?:nam|nữ|nu)$/i.test(text.normalize('NFC'));
+}
+
 export function looksLikeSex(text: string): boolean {
   return /^n/i.test(text) && text.length <= 6;
 }

@@ -6,7 +6,7 @@ import { CAN_CUOC_MILESTONES, CHIP_CARD_MILESTONES } from '../card-expiry';
 import { parseCompactDate, type CalendarDay } from '../dates';
 import { finding, type Finding } from '../problems';
 import type { FieldsOf } from '../schemas';
-import { looksLikeSex, readCardPerson } from './card-person';
+import { isSexWord, looksLikeSex, readCardPerson } from './card-person';
 import { extrasFrom } from './fields';
 
 const CHIP_CARD_FIELDS = 7;
@@ -21,6 +21,16 @@ export function isChipCard(parts: readonly string[]): boolean {
   if (parts.length < CHIP_CARD_FIELDS) return false;
   const signals = [/^\d+$/.test(parts[0] ?? ''), /^\d{4,8}$/.test(parts[3] ?? ''), looksLikeSex(parts[4] ?? '')];
   return signals.filter(Boolean).length >= 2;
+}
+
+/**
+ * A card's shape with its fields in another order: a sex where the name belongs, or the sex
+ * missing from its place while it sits in another. Reading it by position would put every value
+ * under the wrong label (the name would read "Nam"), so it is refused as a layout, not parsed.
+ */
+export function hasShiftedCardFields(parts: readonly string[]): boolean {
+  if (isSexWord(parts[2] ?? '')) return true;
+  return !looksLikeSex(parts[4] ?? '') && parts.slice(1, CHIP_CARD_FIELDS).some(isSexWord);
 }
 
 export function parseChipCard(parts: readonly string[], today: CalendarDay): ChipCardResult {

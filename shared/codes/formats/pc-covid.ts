@@ -1,25 +1,34 @@
 // The unified personal QR of 2021 (QĐ 1405/QĐ-BTTTT, shown by PC-Covid):
 // `SoGiayTo|HoTen|NgaySinh|LoaiDinhDanh|QID|EXT`. The document number and birth date may be masked
-// with `*`; the name is upper case without diacritics by design, so that is not reported.
+// with `*`; the name is upper case without diacritics by design, so that is not reported. Codes seen
+// in the wild also carry the birth date as `1989/3/3` and names with diacritics (kept, NFC).
 
 import { compareDays, firstDay, parseIsoDay, type CalendarDay } from '../dates';
 import { checkIdNumber, isIdNumber } from '../id-number';
-import { hasLostDiacritics } from '../normalise';
+import { hasLostDiacritics, normaliseText } from '../normalise';
 import { finding, type Finding } from '../problems';
 import type { FieldsOf, PartialDate } from '../schemas';
 import { extrasFrom } from './fields';
 
 const PC_COVID_FIELDS = 6;
 const MASKED_ISO_DATE = /^([\d*]{4})-([\d*]{2})-([\d*]{2})$/;
+/** `yyyy/M/d`, never masked. */
+const SLASHED_YEAR_FIRST = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 
 export function isPcCovid(parts: readonly string[]): boolean {
-  return parts.length >= PC_COVID_FIELDS && MASKED_ISO_DATE.test(parts[2] ?? '');
+  const birth = parts[2] ?? '';
+  return parts.length >= PC_COVID_FIELDS && (MASKED_ISO_DATE.test(birth) || SLASHED_YEAR_FIRST.test(birth));
 }
 
 type BirthReading = { date?: PartialDate; masked: boolean; invalid: boolean };
 
 // Masking hides the day, then the month, then the year; what is left readable is kept.
 function readMaskedBirthDate(text: string): BirthReading {
+  const slashed = SLASHED_YEAR_FIRST.exec(text);
+  if (slashed) {
+    const day = parseIsoDay(`${slashed[1]}-${slashed[2]!.padStart(2, '0')}-${slashed[3]!.padStart(2, '0')}`);
+    return day ? { date: { precision: 'day', ...day }, masked: false, invalid: false } : { masked: false, invalid: true };
+  }
   const [, year = '', month = ''] = MASKED_ISO_DATE.exec(text) ?? [];
   const masked = text.includes('*');
   if (!masked) {
@@ -34,7 +43,8 @@ function readMaskedBirthDate(text: string): BirthReading {
 }
 
 export function parsePcCovid(parts: readonly string[], today: CalendarDay): { fields: FieldsOf<'pc-covid'>; findings: Finding[] } {
-  const [documentNumber = '', fullName = '', birthText = '', documentType = '', qid = '', ext = ''] = parts;
+  const [documentNumber = '', nameText = '', birthText = '', documentType = '', qid = '', ext = ''] = parts;
+  const fullName = normaliseText(nameText);
   const findings: Finding[] = [];
   const documentNumberMasked = documentNumber.includes('*');
   const birth = readMaskedBirthDate(birthText);

@@ -29,8 +29,39 @@ describe('health-insurance card (BHYT)', () => {
       birthDate: { precision: 'day', year: 1958, month: 10, day: 8 },
       sex: 'female',
       address: ADDRESS,
+      validFrom: '2025-01-01',
+      validUntil: '2025-12-31',
       otherFields: ['01 - 123', '01/01/2025', '31/12/2025', '01/01/2025', '$'],
     });
+  });
+
+  // Real-shaped samples, written from the layout public samples share (see shared/codes/formats/bhyt.ts).
+  const PLACE = 'Quận Cầu Giấy, Thành phố Hà Nội';
+  /** A 17-field card (2021 onward): the 10-digit number alone, no address, the issuing place in [15]. */
+  const card2021 = (validUntil: string, end = '$') =>
+    ['0120878811', hex(NAME), '08/10/1958', '2', '-', '01 - 048', '01/01/2025', validUntil, '01/01/2025', '0120878811', '4', '01/01/2020', '-', '-', '-', hex(PLACE), end].join('|');
+
+  it('reads a 2021 card: the validity, the issuing place decoded, and `#` as the end mark as well as `$`', () => {
+    for (const end of ['$', '#']) {
+      const result = expectKind(classify(card2021('31/12/2025', end)), 'bhyt');
+      expect(result.problems).toEqual([]);
+      expect(result.fields).toMatchObject({ cardNumber: '0120878811', fullName: NAME, address: '', validFrom: '2025-01-01', validUntil: '2025-12-31', issuingPlace: PLACE });
+    }
+  });
+
+  it('says a card has expired, or is not valid yet, and the verdict asks for a check', () => {
+    const expired = classify(card2021('31/12/2024'));
+    expect(expired.valid).toBe(true);
+    expect(expired.problems).toEqual([expect.objectContaining({ code: 'bhyt.expired', field: 'validUntil', severity: 'warning', message: 'Giá trị sử dụng đến: thẻ BHYT đã hết hạn ngày 31/12/2024.' })]);
+    const early = classify(bhyt().replace('|01/01/2025|31/12/2025|', '|01/07/2025|-|'));
+    expect(expectKind(early, 'bhyt').fields).toMatchObject({ validFrom: '2025-07-01', validUntil: null });
+    expect(codesOf(early)).toEqual(['bhyt.not-yet-valid']);
+  });
+
+  it('takes a card number from before 2018 whose social-insurance number has letters (DN401AA31900313)', () => {
+    const result = expectKind(classify(bhyt({ card: 'DN401AA31900313' })), 'bhyt');
+    expect(result.fields).toMatchObject({ cardNumber: 'DN401AA31900313', socialInsuranceNumber: 'AA31900313', fullName: NAME });
+    expect(result.problems).toEqual([]);
   });
 
   it('accepts upper-case hex, a 10-digit card number, a year-only birth, and "-" for no address', () => {

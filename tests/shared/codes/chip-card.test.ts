@@ -22,6 +22,19 @@ describe('2021 chip ID card (7 fields)', () => {
     });
   });
 
+  it('refuses a card-shaped code whose fields are in another order, instead of reading every field shifted', () => {
+    const { idNumber, oldIdNumber, fullName, birth, sex, address, issue } = HUYEN;
+    // A made-up order, 11 fields like a căn cước card: by position the name would read "Nữ".
+    const madeUp = [idNumber, oldIdNumber, sex, birth, fullName, address, issue, '', '', '', ''].join('|');
+    const refused = classify(madeUp);
+    expect(refused).toMatchObject({ kind: 'unknown', valid: false });
+    expect(refused.problems).toEqual([expect.objectContaining({ code: 'format.layout', severity: 'error' })]);
+    // Address and sex swapped: one layout problem, no misleading advice about the scanner's keyboard mode.
+    expect(codesOf(classify([idNumber, oldIdNumber, fullName, birth, address, sex, issue].join('|')))).toEqual(['format.layout']);
+    // A one-word name that merely starts like a sex is still a name.
+    expect(expectKind(classify(chipCard({ 2: 'Nga' })), 'chip-card').fields.fullName).toBe('Nga');
+  });
+
   it('accepts an empty, 9-digit or 12-digit old ID, and warns on anything else', () => {
     expect(expectKind(classify(chipCard({ 1: '' })), 'chip-card').fields.oldIdNumber).toBeNull();
     expect(expectKind(classify(chipCard({ 1: '001158024485' })), 'chip-card').fields.oldIdNumber).toBe('001158024485');

@@ -20,6 +20,12 @@ describe('copied 6-field variant', () => {
     expect(result.problems).toEqual([expect.objectContaining({ code: 'card.not-from-card', severity: 'warning' })]);
   });
 
+  it('six fields with a card’s own dates (ddMMyyyy) are a layout problem, not two wrong dates', () => {
+    const withCardDates = '001158024485|Đinh Thị Huyền|08101958|Nữ|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24042021';
+    expect(classify(withCardDates).problems).toEqual([expect.objectContaining({ code: 'format.layout' })]);
+    expect(codesOf(classify('001158024485|Nữ|08/10/1958|Đinh Thị Huyền|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24/04/2021'))).toEqual(['format.layout']);
+  });
+
   it('reads partial birth dates in slashed form', () => {
     const result = expectKind(classify(COPIED.replace('08/10/1958', '10/1958')), 'copied-card');
     expect(result.fields.birthDate).toEqual({ precision: 'month', year: 1958, month: 10 });

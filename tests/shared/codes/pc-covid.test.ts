@@ -21,6 +21,14 @@ describe('PC-Covid unified QR (QĐ 1405)', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('reads a birth date written yyyy/M/d and a name with diacritics, as codes in the wild carry them', () => {
+    const code = `001158024485|${'Đinh Thị Huyền'.normalize('NFD')}|1958/10/8|1|5e3f0c2a-qid|ext`;
+    const result = expectKind(classify(code), 'pc-covid');
+    expect(result.problems).toEqual([]);
+    expect(result.fields).toMatchObject({ fullName: 'Đinh Thị Huyền', birthDate: { precision: 'day', year: 1958, month: 10, day: 8 }, birthDateMasked: false });
+    expect(codesOf(classify(pcCovid('001158024485', '1958/2/30')))).toEqual(['date.invalid']);
+  });
+
   it('flags a masked document number and keeps what the mask leaves of the birth date', () => {
     const yearOnly = expectKind(classify(pcCovid('0011****4485', '1958-**-**')), 'pc-covid');
     expect(yearOnly.valid).toBe(true);
