@@ -20,6 +20,8 @@ export interface BootRequest {
   adjustConfig?: (config: StationConfig) => StationConfig;
   /** Lane decoder choice for this run (`station run --engine`). */
   engine?: LaneRuntimeOptions['engine'];
+  /** For a run that needs the central API (`station sync`): the error thrown, before the database is touched, when the station is not enrolled with it. */
+  whenNotEnrolled?: () => Error;
 }
 
 export interface BootedStation {
@@ -42,10 +44,11 @@ export async function bootStation(platform: StationPlatform, request: BootReques
   const apiUrl = platform.developer ? request.apiUrl : undefined;
   const configured = apiUrl === undefined ? loaded.config : { ...loaded.config, api: { ...loaded.config.api, url: apiUrl } };
   const config = request.adjustConfig?.(configured) ?? configured;
+  const enrolment = config.api.url === null ? null : await createEnrolmentStore(dataDir, platform.keySealer).load(config.api.url);
+  if (enrolment === null && request.whenNotEnrolled) throw request.whenNotEnrolled();
   const databaseKey = await loadDatabaseKey({ dataDir, environmentKey: platform.environmentKey, sealer: platform.keySealer });
   const logFile = await openLogFile(dataDir);
   const logger = createLogger(logFile);
-  const enrolment = config.api.url === null ? null : await createEnrolmentStore(dataDir, platform.keySealer).load(config.api.url);
   let station: Station;
   try {
     station = createStation({

@@ -40,6 +40,9 @@ export function buildResult<K extends CodeKind>(kind: K, fields: FieldsOf<K>, fi
   return { kind, valid: !hasError(problems), fields, problems } as ClassifiedCode;
 }
 
+/** Where a copied card (no old-ID field) keeps its name and sex. */
+const COPIED_CARD_LAYOUT = { name: 1, sex: 3, fields: 6 };
+
 const rejected = (found: Finding, locale: Locale): ClassifiedCode => buildResult('unknown', {}, [found], locale);
 
 /** Hard limits, in the order that does the least work on a hostile payload. */
@@ -84,7 +87,7 @@ function classifyText(text: string, resolved: ResolvedOptions): ClassifiedCode {
     return buildResult('pc-covid', code.fields, withEncoding(text, code.findings), locale);
   }
   if (isCopiedCard(parts)) {
-    if (hasCardDatesInCopy(parts) || hasShiftedCardFields(['', ...parts])) return rejected(finding('format.layout'), locale);
+    if (hasCardDatesInCopy(parts) || hasShiftedCardFields(parts, COPIED_CARD_LAYOUT)) return rejected(finding('format.layout'), locale);
     const card = parseCopiedCard(parts, today);
     return buildResult('copied-card', card.fields, withEncoding(text, card.findings), locale);
   }

@@ -51,4 +51,12 @@ describe('one boot for every host', () => {
       await developer.close();
     }
   });
+
+  it('a run that needs the central API is refused before the database is touched when the station is not enrolled', async () => {
+    const dataDir = tempDir();
+    const refusal = new Error('not enrolled');
+    await expect(bootStation(platform(), { dataDir, apiUrl: 'http://127.0.0.1:9/', whenNotEnrolled: () => refusal })).rejects.toBe(refusal);
+    expect(existsSync(join(dataDir, 'station.db'))).toBe(false);
+    expect(existsSync(join(dataDir, 'station.key'))).toBe(false);
+  });
 });

@@ -11,6 +11,7 @@ import { writeTestVideo } from '../../scripts/make-test-video';
 import { seriousAccessibilityViolations } from '../helpers/axe';
 import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
 import { startStationServe } from '../helpers/station-cli';
+import { addOfficerInApp, signIn } from '../helpers/officer-pages';
 import { useTempDirs } from '../helpers/temp-dir';
 
 // A fresh install, as an officer meets it: no officer, no CLI. The per-user config lives under a
@@ -78,13 +79,7 @@ describe('first run in the app (browser mode)', () => {
       expect(JSON.parse(readFileSync(userConfig, 'utf8'))).toMatchObject({ checkpoint: { name: 'Chốt Pháp Vân' }, lanes: [{ id: 'lane-1', source: 'webcam:default' }] });
 
       await page.getByTestId('nav-officers').click();
-      const form = page.getByTestId('add-officer');
-      await form.getByLabel('Mã cán bộ').fill('duty-01');
-      await form.getByLabel('Họ tên').fill('Nguyễn Văn Trực');
-      await form.getByLabel('Mã PIN (4–8 chữ số)').fill('482913');
-      await form.getByLabel('Nhập lại mã PIN').fill('482913');
-      await form.getByRole('button', { name: 'Thêm' }).click();
-      await page.getByTestId('officer-duty-01').waitFor();
+      await addOfficerInApp(page, { id: 'duty-01', name: 'Nguyễn Văn Trực', pin: '482913' });
       // The history shows the time in 24-hour form and the day as dd/mm/yyyy, whatever the browser's locale.
       await page.getByTestId('nav-history').click();
       expect(await page.getByTestId('filter-day').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
@@ -103,10 +98,7 @@ describe('first run in the app (browser mode)', () => {
       expect(unattended.every((passage) => passage.officerId === null && passage.laneId === 'lane-1' && passage.codeKind === 'chip-card')).toBe(true);
 
       // The officer added by the supervisor signs in, and sees the unattended passages say so.
-      await page.getByTestId('sign-in-officer').fill('duty-01');
-      await page.getByTestId('sign-in-pin').fill('482913');
-      await page.keyboard.press('Enter');
-      await page.getByTestId('officer-badge').waitFor();
+      await signIn(page, 'duty-01', '482913');
       await page.getByTestId('nav-history').click();
       await expect.poll(() => page.getByTestId('history-officer').allTextContents()).toContain('Không có cán bộ đăng nhập');
       expect(errors).toEqual([]);

@@ -1,20 +1,13 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../helpers/axe';
 import { saveScreenshot, useChromium, watchPageErrors } from '../helpers/chromium';
 import { runStation, startStationServe } from '../helpers/station-cli';
 import { connectBridge } from '../helpers/bridge-client';
+import { addOfficerInApp, signIn, typeSignIn } from '../helpers/officer-pages';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const browser = useChromium();
-
-async function signIn(page: Page, officerId: string, pin: string) {
-  await page.getByTestId('sign-in-officer').fill(officerId);
-  await page.getByTestId('sign-in-pin').fill(pin);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('officer-badge').waitFor();
-}
 
 describe('who sees what, in Chromium', () => {
   it('an officer cannot reach the supervisor’s screens (nor their commands); a supervisor manages officers from the app', async () => {
@@ -47,13 +40,7 @@ describe('who sees what, in Chromium', () => {
       await page.getByTestId('nav-settings').waitFor();
       await page.getByTestId('nav-officers').click();
       await page.getByTestId('officer-duty-01').waitFor();
-      const form = page.getByTestId('add-officer');
-      await form.getByLabel('Mã cán bộ').fill('duty-02');
-      await form.getByLabel('Họ tên').fill('Lê Thị Mới');
-      await form.getByLabel('Mã PIN (4–8 chữ số)').fill('246810');
-      await form.getByLabel('Nhập lại mã PIN').fill('246810');
-      await form.getByRole('button', { name: 'Thêm' }).click();
-      await page.getByTestId('officer-duty-02').waitFor();
+      await addOfficerInApp(page, { id: 'duty-02', name: 'Lê Thị Mới', pin: '246810' });
       await page.getByTestId('officer-toggle-duty-01').click();
       await expect.poll(() => page.getByTestId('officer-duty-01').textContent()).toContain('Đã khoá');
       await saveScreenshot(page, 'officers-1366x768');
@@ -61,9 +48,7 @@ describe('who sees what, in Chromium', () => {
       await page.getByTestId('sign-out').click();
 
       // The disabled officer is refused, the new one signs in.
-      await page.getByTestId('sign-in-officer').fill('duty-01');
-      await page.getByTestId('sign-in-pin').fill('482913');
-      await page.keyboard.press('Enter');
+      await typeSignIn(page, 'duty-01', '482913');
       await page.getByTestId('sign-in-error').waitFor();
       await signIn(page, 'duty-02', '246810');
       expect(await page.getByTestId('officer-badge').textContent()).toContain('Lê Thị Mới');

@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
-import { createEnrolmentStore } from '../central/enrolment';
 import { bootStation } from '../boot';
 import { nodePlatform } from '../node-platform';
-import { hostOption, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
+import { hostOption, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 
 export function registerSyncCommand(program: Command): void {
@@ -11,11 +10,12 @@ export function registerSyncCommand(program: Command): void {
     .addOption(hostOption('api'))
     .addOption(new Option('--until-empty', 'keep going, with backoff, until every passage is settled'))
     .action(async (options: CommonOptions & { untilEmpty?: boolean }) => {
-      // Refused before the database is touched.
-      const { config, dataDir } = await resolveCommonOptions(options);
-      const enrolled = config.api.url !== null && (await createEnrolmentStore(dataDir).load(config.api.url)) !== null;
-      if (!enrolled) throw new UsageError('sync: this station is not enrolled with that API: run `station enrol` first');
-      const booted = await bootStation(nodePlatform('headless'), { configFile: options.config, dataDir: options.data, apiUrl: options.api });
+      const booted = await bootStation(nodePlatform('headless'), {
+        configFile: options.config,
+        dataDir: options.data,
+        apiUrl: options.api,
+        whenNotEnrolled: () => new UsageError('sync: this station is not enrolled with that API: run `station enrol` first'),
+      });
       const { station } = booted;
       await station.sync.stop(); // one pass at a time, driven from here
       const totals = { uploaded: 0, duplicates: 0, rejected: 0, remaining: 0, error: null as string | null };

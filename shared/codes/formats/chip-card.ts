@@ -28,9 +28,9 @@ export function isChipCard(parts: readonly string[]): boolean {
  * missing from its place while it sits in another. Reading it by position would put every value
  * under the wrong label (the name would read "Nam"), so it is refused as a layout, not parsed.
  */
-export function hasShiftedCardFields(parts: readonly string[]): boolean {
-  if (isSexWord(parts[2] ?? '')) return true;
-  return !looksLikeSex(parts[4] ?? '') && parts.slice(1, CHIP_CARD_FIELDS).some(isSexWord);
+export function hasShiftedCardFields(parts: readonly string[], layout: { name: number; sex: number; fields: number } = { name: 2, sex: 4, fields: CHIP_CARD_FIELDS }): boolean {
+  if (isSexWord(parts[layout.name] ?? '')) return true;
+  return !looksLikeSex(parts[layout.sex] ?? '') && parts.slice(1, layout.fields).some(isSexWord);
 }
 
 export function parseChipCard(parts: readonly string[], today: CalendarDay): ChipCardResult {
