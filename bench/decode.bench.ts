@@ -9,7 +9,7 @@ import type { DecodeOptions, DecoderEngine, EngineName, LuminanceFrame } from '.
 import { createDecoderEngine } from '../electron/core/decoding/create-engine';
 import { startWorkerDecoder } from '../electron/core/decoding/worker-decoder';
 import { readImage } from '../electron/core/media/image-reader';
-import { makeCameraFrames, makeEmptyFrames, type CameraFrame } from './lib/camera-frames';
+import { dccLikePayload, makeCameraFrames, makeEmptyFrames, type CameraFrame } from './lib/camera-frames';
 import { corpusSources, judge, listCorpus, type CorpusImage } from './lib/corpus';
 import { fixed, mean, quantile, table, timeEach } from './lib/stats';
 import { soakOurs, soakPackage, type SoakResult } from './lib/wasm-soak';
@@ -18,6 +18,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     camera: { type: 'string' },
+    dense: { type: 'string' },
     empty: { type: 'string' },
     soak: { type: 'string' },
     'soak-package': { type: 'string' },
@@ -26,6 +27,7 @@ const { values } = parseArgs({
 });
 const count = (value: string | undefined, normal: number, quick: number) => Number(value ?? (values.quick ? quick : normal));
 const cameraCount = count(values.camera, 200, 60);
+const denseCount = count(values.dense, 60, 20);
 const emptyCount = count(values.empty, 60, 20);
 const soakCount = count(values.soak, 100_000, 20_000);
 const soakPackageCount = count(values['soak-package'], 30_000, 5_000);
@@ -50,6 +52,7 @@ const startedAt = performance.now();
 log('loading the corpus and drawing the frames…');
 const corpus = await Promise.all(listCorpus().map(async (image) => ({ ...image, frame: await readImage(image.path) })));
 const camera = makeCameraFrames(cameraCount, 2024);
+const dense = makeCameraFrames(denseCount, 5772, dccLikePayload);
 const empty = makeEmptyFrames(emptyCount, 7);
 
 interface SetTally {
@@ -57,10 +60,18 @@ interface SetTally {
   wrong: string[];
   total: number;
 }
+interface CameraTally {
+  right: number;
+  total: number;
+  wrong: number;
+  bySize: Map<string, { right: number; total: number }>;
+  ms: number[];
+}
 interface ConfigResult {
   config: Config;
   corpus: Map<string, SetTally>;
-  camera: { right: number; total: number; wrong: number; bySize: Map<string, { right: number; total: number }>; ms: number[] };
+  camera: CameraTally;
+  dense: CameraTally;
   empty: { ms: number[]; wrong: number };
 }
 
@@ -76,7 +87,7 @@ async function measure(config: Config): Promise<ConfigResult> {
   try {
     // Warm up: the first calls pay for JIT and wasm tier-up, not for decoding.
     for (const frame of [...camera.slice(0, 20).map((c) => c.frame), ...empty.slice(0, 20)]) await engine.decode(frame);
-    return { config, corpus: await runCorpus(engine, corpus), camera: await runCamera(engine, camera), empty: await runEmpty(engine, empty) };
+    return { config, corpus: await runCorpus(engine, corpus), camera: await runCamera(engine, camera), dense: await runCamera(engine, dense), empty: await runEmpty(engine, empty) };
   } finally {
     engine.close();
   }
@@ -97,7 +108,7 @@ async function runCorpus(engine: DecoderEngine, images: (CorpusImage & { frame: 
   return tallies;
 }
 
-async function runCamera(engine: DecoderEngine, frames: CameraFrame[]): Promise<ConfigResult['camera']> {
+async function runCamera(engine: DecoderEngine, frames: CameraFrame[]): Promise<CameraTally> {
   const { ms, results } = await timeEach(frames, (item) => engine.decode(item.frame));
   const bySize = new Map(sizeBands.map((band) => [band.label, { right: 0, total: 0 }]));
   let right = 0;
@@ -173,9 +184,17 @@ function render(results: ConfigResult[], worker: Map<string, number[]>, ours: So
   const fps = (ms: number[]) => fixed(1000 / mean(ms), 0);
   // Four lanes at 15 fps, nine empty frames in ten: the share of this machine's two cores it takes.
   const fourLanes = (r: ConfigResult) => `${fixed((60 * (0.9 * mean(r.empty.ms) + 0.1 * mean(r.camera.ms))) / 20, 0)} %`;
+  const bandRows = (tally: (r: ConfigResult) => CameraTally) =>
+    sizeBands.map((band) => [`… module ${band.label}`, ...results.map((r) => `${tally(r).bySize.get(band.label)!.right}/${tally(r).bySize.get(band.label)!.total}`)]);
+  const denseRows = [
+    ['codes decoded', ...results.map((r) => `${r.dense.right}/${r.dense.total}`)],
+    ...bandRows((r) => r.dense),
+    ['wrong decodes', ...results.map((r) => String(r.dense.wrong))],
+    ['ms per frame, median / p95', ...results.map((r) => perFrame(r.dense.ms))],
+  ];
   const cameraRows = [
     ['codes decoded', ...results.map((r) => `${r.camera.right}/${r.camera.total}`)],
-    ...sizeBands.map((band) => [`… module ${band.label}`, ...results.map((r) => `${r.camera.bySize.get(band.label)!.right}/${r.camera.bySize.get(band.label)!.total}`)]),
+    ...bandRows((r) => r.camera),
     ['wrong decodes (camera + empty frames)', ...results.map((r) => String(r.camera.wrong + r.empty.wrong))],
     ['ms per frame with a code, median / p95', ...results.map((r) => perFrame(r.camera.ms))],
     ['ms per empty frame, median / p95', ...results.map((r) => perFrame(r.empty.ms))],
@@ -207,6 +226,12 @@ zxing-cpp-samples qrcode-2/16 holds two nested codes and expects the inner one, 
 ${camera.length} frames with ${results[0]!.camera.total} ID-card codes (1.6–6 px per module, tilted up to 25°, half of them blurred, sensor noise, low contrast; one in ten inverted, one in ten with two codes) and ${empty.length} empty frames, drawn by bench/lib/camera-frames.ts.
 
 ${table(['', ...labels], cameraRows)}
+
+### Dense codes: vaccine passports
+
+${dense.length} frames drawn the same way, each with a vaccine-passport-sized code (\`HC1:\` and 500–630 Base45 characters: QR version 14–16 at level M, as EU DCCs are), bench/lib/camera-frames.ts \`dccLikePayload\`.
+
+${table(['', ...labels], denseRows)}
 
 Through the worker thread (\`startWorkerDecoder\`, frame buffer transferred), ms per 720p frame with a code, median / p95:
 

@@ -10,6 +10,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import pino from 'pino';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { installAuthentication } from './auth';
+import { loadOrCreateTestSigner } from './dcc/test-signer';
 import { closeCentralDatabase, openCentralDatabase } from './db/open';
 import { createPassageStore } from './db/passages';
 import { registerEnrolSecret } from './db/stations';
@@ -37,7 +38,10 @@ export interface CentralApiOptions {
    * administrator's one-time code (`issue-enrolment-code`).
    */
   enrolSecret?: string;
-  /** Serves the /admin endpoints (passage list, fault plan, poison). Off by default: 404. */
+  /**
+   * Test mode: serves the /admin endpoints (passage list, fault plan, poison, vaccine passports)
+   * and puts the server's own test signer on the vaccine-passport trust list. Off by default: 404.
+   */
   testAdmin?: boolean;
   /** Citizens to seed into an empty register (default 3000); an existing register is kept. */
   population?: number;
@@ -132,7 +136,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     const doc = loadOpenApiDocument();
     const contract = createOpenApiAjv(doc);
     const app = await createApp(doc, contract, logger, options.tls);
-    const context: ApiContext = { db, passages: createPassageStore(db), faults: new FaultInjector(), now, contract };
+    const dccSigners = options.testAdmin ? [await loadOrCreateTestSigner(options.dataDir, now())] : [];
+    const context: ApiContext = { db, passages: createPassageStore(db), faults: new FaultInjector(), now, contract, dccSigners };
     installProblemHandlers(app);
     context.faults.install(app);
     installAuthentication(app, db);

@@ -1,3 +1,4 @@
+import { base45Encode } from '../../shared/dcc/base45';
 import type { LuminanceFrame } from '../../shared/decoding/types';
 import { addNoise, cardPayload, createRng, drawQrCode, makeBackground, type GreyImage, type Rng } from '../../scripts/make-test-video';
 
@@ -12,10 +13,11 @@ export interface CameraFrame {
 const between = (rng: Rng, low: number, high: number) => low + rng() * (high - low);
 
 /**
- * 1280×720 frames like a lane camera's: an ID-card code at a random distance (1.6–6 px per
- * module), tilt, blur, contrast and sensor noise; some inverted, some with two codes.
+ * 1280×720 frames like a lane camera's: an ID-card code (or what `payload` makes) at a random
+ * distance (1.6–6 px per module), tilt, blur, contrast and sensor noise; some inverted, some with
+ * two codes.
  */
-export function makeCameraFrames(count: number, seed: number): CameraFrame[] {
+export function makeCameraFrames(count: number, seed: number, payload: (rng: Rng) => string = cardPayload): CameraFrame[] {
   const rng = createRng(seed);
   return Array.from({ length: count }, () => {
     const image = makeBackground(1280, 720, rng);
@@ -24,7 +26,7 @@ export function makeCameraFrames(count: number, seed: number): CameraFrame[] {
     const inverted = rng() < 0.1;
     const expected: string[] = [];
     for (let i = 0; i < codes; i++) {
-      const text = cardPayload(rng);
+      const text = payload(rng);
       expected.push(text);
       const size = moduleSize * (i === 0 ? 1 : 0.8);
       const cx = codes === 1 ? between(rng, 350, 930) : 330 + i * 620;
@@ -34,6 +36,15 @@ export function makeCameraFrames(count: number, seed: number): CameraFrame[] {
     addNoise(image, rng, between(rng, 3, 12));
     return { frame: image, expected, moduleSize };
   });
+}
+
+/**
+ * A vaccine passport's QR text: `HC1:` and the Base45 of 330–420 compressed, signed bytes (random
+ * here: the decoder reads symbols, not signatures), 500–630 characters, QR version 14–16 at level M.
+ */
+export function dccLikePayload(rng: Rng): string {
+  const bytes = Uint8Array.from({ length: Math.floor(between(rng, 330, 420)) }, () => Math.floor(rng() * 256));
+  return `HC1:${base45Encode(bytes)}`;
 }
 
 /** Empty scenes: no code, the common case on a lane. */

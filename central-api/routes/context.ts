@@ -1,6 +1,7 @@
 import type { Ajv2020 } from 'ajv/dist/2020';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { DocumentSigner } from '../dcc/test-signer';
 import type { FaultInjector } from '../faults';
 import { findOperation, parametersSchema, requestBodySchema, responseSchema, type OpenApiDocument } from '../openapi';
 import type { PassageStore } from '../db/passages';
@@ -14,6 +15,8 @@ export interface ApiContext {
   now: () => Date;
   /** The document's schemas, for checks a route makes itself (see routes/passages.ts). */
   contract: Ajv2020;
+  /** The vaccine-passport signers the trust list serves: the server's own test signer in test mode. */
+  dccSigners: readonly DocumentSigner[];
 }
 
 declare module 'fastify' {

@@ -3,6 +3,7 @@ import { DEFAULT_RULE_SET } from '../../shared/rules/default-rules';
 import type { ApiClient } from './central/api-client';
 import { createReferenceCache } from './central/reference-cache';
 import { createConnectivityLog } from './connectivity/connectivity-log';
+import type { TrustListCache } from './dcc/trust-list-cache';
 import type { OpenedDatabase } from './db/open-database';
 import type { Logger } from './logging/logger';
 import { createOfficerAdmin } from './officers/officer-admin';
@@ -14,7 +15,7 @@ import { createOutbox } from './sync/outbox';
 import { createSyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
 /** Reference data older than this is flagged stale to the officer. */
-const referenceStaleAfterMs = 24 * 3_600_000;
+export const referenceStaleAfterMs = 24 * 3_600_000;
 
 export interface StationRecordsOptions {
   config: StationConfig;
@@ -22,6 +23,7 @@ export interface StationRecordsOptions {
   api: ApiClient | null;
   logger: Logger;
   retentionDays: number;
+  trustList: TrustListCache;
   sync?: Pick<SyncEngineOptions, 'idleMs' | 'baseDelayMs' | 'maxDelayMs' | 'batchSize'>;
   /** Something the officer sees changed. */
   onChange(): void;
@@ -44,6 +46,7 @@ export function openStationRecords(database: OpenedDatabase, options: StationRec
     alerts,
     api: options.api,
     reference,
+    trustList: options.trustList,
     logger: options.logger,
     onChange: options.onChange,
     onRetroAlert: (passageIds) => log.warn({ passageIds }, 'passages decided offline were judged worse by the central API'),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { classifyCode, type Locale } from '../../shared/codes';
 import { createCommandRouter, type CommandRouter } from '../../shared/contract/router';
 import { createEventBus, type EventBus } from '../../shared/contract/event-bus';
 import type { StationStatus, VerificationStatus } from '../../shared/contract/status';
@@ -29,7 +30,9 @@ import { createLaneManager, type LaneManager, type LaneRuntimeOptions } from './
 import type { Logger } from './logging/logger';
 import type { OfficerSessions } from './officers/officer-sessions';
 import { createScanPipeline, type ScanInput } from './pipeline/process-scan';
-import { openStationRecords, type StationRecords } from './station-records';
+import { createEuDccReader } from './dcc/read-eu-dcc';
+import { openTrustListCache } from './dcc/trust-list-cache';
+import { openStationRecords, referenceStaleAfterMs, type StationRecords } from './station-records';
 import { appendAudit } from './store/audit-log';
 import type { StationStore } from './store/station-store';
 import type { SyncEngine } from './sync/sync-engine';
@@ -100,6 +103,7 @@ export function createStation(options: StationOptions): Station {
       api,
       logger: options.logger,
       retentionDays,
+      trustList,
       sync: options.sync,
       onChange: publishStatus,
       onDatabaseError: (error) => storageFault(error),
@@ -108,6 +112,10 @@ export function createStation(options: StationOptions): Station {
     opened.connectivityLog.note('stopped', new Date());
     return opened;
   }
+  // Vaccine passports are verified offline against the cached trust list, whatever the network.
+  const trustList = openTrustListCache(options.dataDir, referenceStaleAfterMs);
+  const readEuDcc = createEuDccReader(() => trustList.current(), () => records.reference.dccRules.value());
+  const classify = (raw: string, locale?: Locale) => classifyCode(raw, { locale, readEuDcc });
   let records = open(openDatabase(join(options.dataDir, databaseFileName), openOptions));
   recordStationRun(records.database.db, { startedAt, appVersion, host: options.host });
 
@@ -136,6 +144,7 @@ export function createStation(options: StationOptions): Station {
   });
   const runScan = createScanPipeline({
     checkpoint: config.checkpoint,
+    classify: (raw) => classify(raw),
     // Known offline: decide at once instead of waiting out the deadline on every scan.
     api: () => (monitor.current().state === 'offline' && monitor.current().checkedAt !== null ? null : api),
     reference: () => records.reference.current(),
@@ -216,7 +225,7 @@ export function createStation(options: StationOptions): Station {
       database: { path: records.database.path, schemaVersion: records.database.schemaVersion },
       storage,
       sync,
-      reference: records.reference.status(new Date()),
+      reference: { ...records.reference.status(new Date()), dccTrustList: trustList.status(new Date()) },
       connectivity: monitor.current(),
       verification,
       officer: records.officers.current(),
@@ -245,7 +254,7 @@ export function createStation(options: StationOptions): Station {
     },
   });
 
-  const core: CoreContext = { records: () => records, lanes, processScan, settings, status, publishStatus, checkpoint: () => checkpoint, dataDir: options.dataDir, config, configPath: options.configPath ?? null, actor };
+  const core: CoreContext = { records: () => records, lanes, processScan, classify, settings, status, publishStatus, checkpoint: () => checkpoint, dataDir: options.dataDir, config, configPath: options.configPath ?? null, actor };
   const router = createCommandRouter(mergeHandlers(scanningHandlers(core), passageHandlers(core), shiftHandlers(core), officerHandlers(core), settingsHandlers(core), supportHandlers(core)), {
     principal: () => records.officers.current()?.role ?? 'nobody',
     onInternalError(command, error) {

@@ -62,6 +62,51 @@ export const ruleSchema = z.object({
 export const ruleSetSchema = z.object({ version: z.string(), rules: z.array(ruleSchema) });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
+/** GET /v1/reference/dcc-trust-list: the document signers vaccine passports are checked against. */
+export const dccTrustListSchema = z.object({
+  version: z.string().max(64),
+  signers: z
+    .array(z.object({
+      /** Base64 of the 8-byte key id; the station recomputes it from the certificate and refuses a list where they differ. */
+      kid: z.string().max(16),
+      country: z.string().max(8),
+      /** The signer certificate, base64 DER. */
+      certificate: z.string().max(8192),
+    }))
+    .max(5000),
+});
+export type DccTrustListBody = z.infer<typeof dccTrustListSchema>;
+
+/**
+ * One CertLogic business rule, in the EU DCC rule format (the eHealth Network's "Validation Rules"
+ * specification): the station evaluates `Logic` with certlogic-js on the certificate.
+ */
+export const dccBusinessRuleSchema = z.object({
+  Identifier: z.string().max(32),
+  Type: z.enum(['Acceptance', 'Invalidation']),
+  Country: z.string().max(2),
+  Version: z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/),
+  SchemaVersion: z.string().max(16),
+  Engine: z.literal('CERTLOGIC'),
+  EngineVersion: z.string().max(16),
+  CertificateType: z.enum(['General', 'Vaccination', 'Test', 'Recovery']),
+  Description: z.array(z.object({ lang: z.string().max(8), desc: z.string().max(500) })).min(1).max(10),
+  ValidFrom: z.iso.datetime({ offset: true }),
+  ValidTo: z.iso.datetime({ offset: true }),
+  AffectedFields: z.array(z.string().max(64)).max(50),
+  Logic: z.unknown(),
+});
+export type DccBusinessRule = z.infer<typeof dccBusinessRuleSchema>;
+
+/** GET /v1/reference/dcc-rules: the business rules and the value sets they name. */
+export const dccRuleSetSchema = z.object({
+  version: z.string().max(64),
+  rules: z.array(dccBusinessRuleSchema).max(500),
+  /** Value-set name → the codes it holds (`external.valueSets` in the rules). */
+  valueSets: z.record(z.string().max(64), z.array(z.string().max(64)).max(5000)),
+});
+export type DccRuleSet = z.infer<typeof dccRuleSetSchema>;
+
 export const denyListDeltaSchema = z.object({
   version: z.number().int().nonnegative(),
   full: z.boolean(),

@@ -6,6 +6,7 @@ import { todayInVietnam, type CalendarDay } from './dates';
 import { parseBhyt, isBhyt } from './formats/bhyt';
 import { hasShiftedCardFields, isChipCard, parseChipCard } from './formats/chip-card';
 import { hasCardDatesInCopy, isCopiedCard, parseCopiedCard } from './formats/copied-card';
+import { looksLikeEuDcc, type EuDccReader } from './formats/eu-dcc';
 import { splitFields } from './formats/fields';
 import { isPcCovid, parsePcCovid } from './formats/pc-covid';
 import { isVneidToken } from './formats/vneid-token';
@@ -21,17 +22,21 @@ export interface ClassifyOptions {
   locale?: Locale;
   /** What a VNeID app token looks like; default DEFAULT_VNEID_TOKEN_PATTERN. */
   vneidTokenPattern?: RegExp;
+  /** Verifies vaccine passports (the station core's); without one such a code is `dcc.unverifiable`. */
+  readEuDcc?: EuDccReader;
 }
 
 export interface ResolvedOptions {
+  now: Date;
   today: CalendarDay;
   locale: Locale;
   vneidTokenPattern: RegExp | undefined;
+  readEuDcc: EuDccReader | undefined;
 }
 
 export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
   const now = options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
-  return { today: todayInVietnam(now), locale: options.locale === 'en' ? 'en' : 'vi', vneidTokenPattern: options.vneidTokenPattern };
+  return { now, today: todayInVietnam(now), locale: options.locale === 'en' ? 'en' : 'vi', vneidTokenPattern: options.vneidTokenPattern, readEuDcc: options.readEuDcc };
 }
 
 /** Assembles the result; `valid` is derived here and nowhere else. */
@@ -71,6 +76,10 @@ function withEncoding(text: string, findings: readonly Finding[]): Finding[] {
 
 function classifyText(text: string, resolved: ResolvedOptions): ClassifiedCode {
   const { today, locale } = resolved;
+  if (looksLikeEuDcc(text)) {
+    const reading = resolved.readEuDcc?.(text, resolved.now) ?? { fields: {}, findings: [finding('dcc.unverifiable')] };
+    return buildResult('eu-dcc', reading.fields, reading.findings, locale);
+  }
   const parts = splitFields(text);
 
   if (isChipCard(parts)) {

@@ -92,6 +92,32 @@ export const vneidTokenFieldsSchema = z.object({
   verification: z.literal('online-required'),
 });
 
+const country = z.string().max(8);
+const certificateDate = z.string().max(32);
+
+/** What a vaccine passport tells the officer about the person's vaccination, test or recovery. */
+export const euDccSummarySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('vaccination'), dose: z.number().int(), seriesDoses: z.number().int(), date: certificateDate, country }),
+  z.object({ type: z.literal('test'), date: certificateDate, result: z.enum(['not-detected', 'detected', 'other']), country }),
+  z.object({ type: z.literal('recovery'), date: certificateDate, validFrom: certificateDate, validUntil: certificateDate, country }),
+]);
+
+/**
+ * An EU Digital COVID Certificate. The person and the summary are there only once the signature
+ * and the schema were checked; the certificate identifier and the rest never leave the reader.
+ */
+export const euDccFieldsSchema = z.object({
+  fullName: z.string().optional(),
+  birthDate: partialDateSchema.optional(),
+  certificate: euDccSummarySchema.optional(),
+  /** The CWT's issuer country, issued-at and expiry (ISO 8601), once the signature holds. */
+  issuer: z.string().max(8).nullable().optional(),
+  issuedAt: z.iso.datetime().optional(),
+  expiresAt: z.iso.datetime().optional(),
+  /** The central API's business rules (CertLogic) this certificate failed, by rule id and description. */
+  businessRules: z.object({ version: z.string().max(64), failed: z.array(z.object({ rule: z.string().max(32), description: z.string().max(500) })).max(500) }).optional(),
+});
+
 export const symptomSchema = z.enum(['fever', 'cough', 'shortness-of-breath', 'sore-throat', 'loss-of-taste-or-smell', 'other']);
 
 export const declarationSchema = z.object({
@@ -124,6 +150,7 @@ export const classifiedCodeSchema = z
     variant('pc-covid', pcCovidFieldsSchema),
     variant('bhyt', bhytFieldsSchema),
     variant('vneid-token', vneidTokenFieldsSchema),
+    variant('eu-dcc', euDccFieldsSchema),
     variant('paper-declaration', declarationSchema),
     variant('unknown', z.object({})),
   ])

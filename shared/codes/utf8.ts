@@ -27,7 +27,7 @@ function hexBytes(hex: string): number[] | undefined {
 
 // Strict decoding: overlong forms, surrogates and truncated sequences are refused, not replaced,
 // so a field that merely looks like hex is never turned into plausible-looking garbage.
-function decodeUtf8(bytes: readonly number[]): string | undefined {
+export function decodeUtf8(bytes: ArrayLike<number>): string | undefined {
   const codePoints: number[] = [];
   let i = 0;
   while (i < bytes.length) {
@@ -46,6 +46,20 @@ function decodeUtf8(bytes: readonly number[]): string | undefined {
     i += length;
   }
   return String.fromCodePoint(...codePoints);
+}
+
+/** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as TextEncoder does. */
+export function encodeUtf8(text: string): Uint8Array {
+  const bytes: number[] = [];
+  for (const character of text) {
+    let codePoint = character.codePointAt(0)!;
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) codePoint = 0xfffd;
+    if (codePoint < 0x80) bytes.push(codePoint);
+    else if (codePoint < 0x800) bytes.push(0xc0 | (codePoint >> 6), 0x80 | (codePoint & 0x3f));
+    else if (codePoint < 0x10000) bytes.push(0xe0 | (codePoint >> 12), 0x80 | ((codePoint >> 6) & 0x3f), 0x80 | (codePoint & 0x3f));
+    else bytes.push(0xf0 | (codePoint >> 18), 0x80 | ((codePoint >> 12) & 0x3f), 0x80 | ((codePoint >> 6) & 0x3f), 0x80 | (codePoint & 0x3f));
+  }
+  return Uint8Array.from(bytes);
 }
 
 /** Decodes a hex-encoded UTF-8 string, or returns undefined when it is not exactly that. */

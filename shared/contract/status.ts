@@ -109,10 +109,19 @@ export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 
 export const referenceStatusSchema = z.object({
   rulesVersion: z.string(),
+  dccRulesVersion: z.string(),
   denyListVersion: z.number().int().nullable(),
   /** When the central API last confirmed the data; null = only what shipped with the app. */
   fetchedAt: z.string().nullable(),
   stale: z.boolean(),
+  /** The vaccine-passport signers (electron/core/dcc/trust-list-cache.ts): how many, and how old. */
+  dccTrustList: z.object({
+    version: z.string().nullable(),
+    signers: z.number().int().nonnegative(),
+    fetchedAt: z.string().nullable(),
+    stale: z.boolean(),
+    damaged: z.boolean(),
+  }),
 });
 
 /** What the central API made of the online checks: a refusal stays shown until a check is answered again. */

@@ -22,12 +22,15 @@ export const BLOCKING_STATUSES = ['wanted', 'denied-entry', 'confirmed-case'] as
  * - `offline`: the cached deny list looked up by the code's ID number: `denyListed`, and `status`
  *   (the entry's reason, null when not listed).
  * - `card`: `expired` — the ID card is past its renewal milestone.
+ * - `dcc`: `businessRulesFailed` — a vaccine passport failed one of the central API's CertLogic
+ *   business rules (which ones are in the reasons).
  */
 export interface VerdictInputs {
   code: { kind: string; valid: boolean; problems: string[]; carriesIdNumber: boolean };
   online: { match: IdentityMatch; statuses: CitizenStatus[]; denyListed: boolean } | null;
   offline: { denyListed: boolean; status: CitizenStatus | null };
   card: { expired: boolean };
+  dcc: { businessRulesFailed: boolean };
 }
 
 export interface VerdictRule {
@@ -50,7 +53,7 @@ const onlineElseOffline = (online: RulesLogic, offline: RulesLogic): RulesLogic 
 const blocking = [...BLOCKING_STATUSES];
 
 export const DEFAULT_RULE_SET: RuleSet = {
-  version: 'default-2',
+  version: 'default-3',
   rules: [
     // Deny first: a wanted person's damaged card is still a wanted person's card.
     {
@@ -85,6 +88,20 @@ export const DEFAULT_RULE_SET: RuleSet = {
       when: { and: [{ '===': [{ var: 'code.kind' }, 'vneid-token'] }, { '===': [{ var: 'online' }, null] }] },
       verdict: 'check',
       reason: 'vneid-offline',
+    },
+    {
+      id: 'dcc-business-rules',
+      when: { '===': [{ var: 'dcc.businessRulesFailed' }, true] },
+      verdict: 'check',
+      reason: 'dcc-business-rules',
+    },
+    // A vaccine passport's signature proves the certificate, not who holds it, and it carries no ID
+    // number for the deny list: the officer compares its name and birth date with an identity document.
+    {
+      id: 'dcc-identity-document',
+      when: { '===': [{ var: 'code.kind' }, 'eu-dcc'] },
+      verdict: 'check',
+      reason: 'dcc-identity-document',
     },
     // Offline, only an ID number can be searched in the cached deny list (names and birth dates of
     // denied people are not sent to stations): a code without one needs an identity document.

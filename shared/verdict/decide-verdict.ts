@@ -1,6 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import type { CitizenStatus, RuleSet, VerifyResponse } from '../central/schemas';
-import type { ClassifiedCode } from '../codes/schemas';
+import type { ClassifiedCode, FieldsOf } from '../codes/schemas';
 import type { Verdict, VerdictReason } from '../records/passage';
 import type { VerdictInputs } from '../rules/default-rules';
 
@@ -58,6 +58,7 @@ export function verdictInputs(code: ClassifiedCode, online: VerifyResponse | nul
     online: online === null ? null : { match: online.match, statuses: online.statuses, denyListed: online.denyListed ?? false },
     offline: { denyListed: listed !== undefined, status: listed ?? null },
     card: { expired: code.problems.some((problem) => notCurrentlyValid.has(problem.code)) },
+    dcc: { businessRulesFailed: code.kind === 'eu-dcc' && (code.fields.businessRules?.failed.length ?? 0) > 0 },
   };
 }
 
@@ -74,13 +75,47 @@ export function decideVerdict(code: ClassifiedCode, online: OnlineCheck, referen
   const base = { verification: answer === null ? 'offline' : 'online', ruleSetVersion: reference.rules.version } as const;
   const decided = firstHoldingRule(reference.rules, verdictInputs(code, answer, reference.denyList));
   const refusal: VerdictReason[] = online.state === 'refused' ? [{ code: online.status === 401 ? 'central-unauthorized' : 'central-refused', params: { status: online.status ?? '—', code: online.code } }] : [];
+  const summary = certificateSummary(code);
   if (!code.valid) {
     // Served rules are data: whatever they say, a damaged code is never a pass or a check.
     if (decided.verdict === 'deny') return { ...base, verdict: 'deny', reasons: [decided.reason, ...refusal, ...severity('error'), ...severity('warning')] };
     return { ...base, verdict: 'invalid', reasons: severity('error') };
   }
-  if (refusal.length > 0 && decided.verdict !== 'deny') return { ...base, verdict: 'check', reasons: [...refusal, decided.reason, ...severity('warning')] };
-  return { ...base, verdict: decided.verdict, reasons: [decided.reason, ...refusal, ...severity('warning')] };
+  if (refusal.length > 0 && decided.verdict !== 'deny') return { ...base, verdict: 'check', reasons: [...refusal, decided.reason, ...summary, ...severity('warning')] };
+  return { ...base, verdict: decided.verdict, reasons: [decided.reason, ...refusal, ...summary, ...severity('warning')] };
+}
+
+const MAX_FAILED_RULES_SHOWN = 8;
+
+/** `dd/mm/yyyy` of a certificate's `yyyy-MM-dd…` date (some issuers add a time); anything else as it is. */
+function certificateDay(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : date.slice(0, 32);
+}
+
+/**
+ * What a verified vaccine passport says (doses and date, a test's result, a recovery's end) and the
+ * business rules it failed, as reasons: shown with the verdict and kept in the record, the only
+ * part of the certificate that is.
+ */
+function certificateSummary(code: ClassifiedCode): VerdictReason[] {
+  if (code.kind !== 'eu-dcc') return [];
+  // A record keeps at most 32 reasons: a served rule set that fails by the hundred is named by its first few.
+  const failedRules = (code.fields.businessRules?.failed ?? []).slice(0, MAX_FAILED_RULES_SHOWN).map(({ rule, description }) => ({ code: 'dcc-rule-failed', params: { rule, description } }));
+  return [...summaryReason(code.fields.certificate), ...failedRules];
+}
+
+function summaryReason(certificate: FieldsOf<'eu-dcc'>['certificate']): VerdictReason[] {
+  switch (certificate?.type) {
+    case undefined:
+      return [];
+    case 'vaccination':
+      return [{ code: 'dcc-vaccination', params: { dose: certificate.dose, seriesDoses: certificate.seriesDoses, date: certificateDay(certificate.date) } }];
+    case 'test':
+      return [{ code: `dcc-test-${certificate.result}`, params: { date: certificateDay(certificate.date) } }];
+    case 'recovery':
+      return [{ code: 'dcc-recovery', params: { date: certificateDay(certificate.date), validUntil: certificateDay(certificate.validUntil) } }];
+  }
 }
 
 function firstHoldingRule(rules: RuleSet, inputs: VerdictInputs): { verdict: Verdict; reason: VerdictReason } {

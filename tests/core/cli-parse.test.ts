@@ -1,4 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keyIdOf } from '../../electron/core/dcc/trust-list';
+import { openTrustListCache, TRUST_LIST_FILE } from '../../electron/core/dcc/trust-list-cache';
+import { makeDcc, makeSigner } from '../helpers/dcc-fixtures';
 import { runStation } from '../helpers/station-cli';
 
 const card2021 = '001158024485|110419092|Đinh Thị Huyền|08101958|Nữ|Khánh Vân, Khánh Hà, Thường Tín, Hà Nội|24042021';
@@ -38,5 +44,46 @@ describe('station parse', () => {
 
   it('is a usage error (exit 2) with an unknown option', () => {
     expect(runStation(['parse', '--locale', 'fr', card2021]).code).toBe(2);
+  });
+});
+
+const folder = mkdtempSync(join(tmpdir(), 'parse-dcc-'));
+const signer = await makeSigner();
+const other = await makeSigner({ algorithm: 'PS256' });
+const bundle = join(folder, 'signers.pem');
+writeFileSync(bundle, `${other.pem}\n${signer.pem}`);
+
+describe('station parse, vaccine passports', () => {
+  const code = makeDcc(signer, { issuedAt: new Date('2022-05-01T00:00:00Z'), expiresAt: new Date('2023-05-01T00:00:00Z') });
+  const signerValidAt = new Date(Date.now() + 60_000).toISOString();
+
+  it('verifies against --trust-list at --now, and prints only the summary', () => {
+    const inside = runStation(['parse', '--trust-list', bundle, '--now', '2022-06-01T00:00:00Z', code]);
+    expect(JSON.parse(inside.stdout)).toMatchObject({ kind: 'eu-dcc', problems: expect.arrayContaining([expect.objectContaining({ code: 'dcc.signer-not-valid' })]) });
+    const now = runStation(['parse', '--locale', 'en', '--trust-list', bundle, '--now', signerValidAt, code]);
+    expect(now.code).toBe(1);
+    expect(JSON.parse(now.stdout).problems).toEqual([expect.objectContaining({ code: 'dcc.expired', message: 'The vaccine passport expired on 01/05/2023.' })]);
+    const fresh = runStation(['parse', '--trust-list', bundle, makeDcc(signer)]);
+    expect(fresh.code).toBe(0);
+    expect(JSON.parse(fresh.stdout)).toMatchObject({ kind: 'eu-dcc', valid: true, fields: { fullName: 'Nguyễn Thị Lan', certificate: { type: 'vaccination', dose: 2 } } });
+    expect(fresh.stdout).not.toContain('UVCI');
+  });
+
+  it('uses the station’s cached trust list without --trust-list, and knows no signer without one', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'parse-dcc-data-'));
+    expect(JSON.parse(runStation(['parse', '--data', data, makeDcc(signer)]).stdout).problems[0].code).toBe('dcc.unknown-signer');
+    await openTrustListCache(data, 60_000).store({ version: 'v1', signers: [{ kid: keyIdOf(signer.certificate.raw), country: 'VN', certificate: signer.certificate.raw.toString('base64') }] }, null, new Date());
+    expect(runStation(['parse', '--data', data, makeDcc(signer)]).code).toBe(0);
+    writeFileSync(join(data, TRUST_LIST_FILE), '{"damaged');
+    expect(JSON.parse(runStation(['parse', '--data', data, makeDcc(signer)]).stdout).problems[0].code).toBe('dcc.unknown-signer');
+  });
+
+  it('is a usage error for a bad --now or an unreadable or non-PEM --trust-list', () => {
+    writeFileSync(join(folder, 'not.pem'), 'hello');
+    for (const args of [['--now', 'tomorrow'], ['--now', '2022-06-01'], ['--trust-list', join(folder, 'missing.pem')], ['--trust-list', join(folder, 'not.pem')]]) {
+      const result = runStation(['parse', ...args, code]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/parse: /);
+    }
   });
 });

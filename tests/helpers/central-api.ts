@@ -23,3 +23,11 @@ export async function setFaults(apiUrl: string, faults: FaultPlan['faults']): Pr
   const response = await fetch(`${apiUrl}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
   if (response.status !== 204) throw new Error(`setting faults answered ${response.status}`);
 }
+
+/** A vaccine passport from the test server's own signer (POST /admin/dcc); `validDays` < 0 issues an expired one. */
+export async function issueDcc(apiUrl: string, body: Record<string, unknown> = {}): Promise<string> {
+  const request = { type: 'vaccination', familyName: 'Hoàng', givenName: 'Thu Trang', birthDate: '1992-11-30', dose: 2, seriesDoses: 2, date: '2021-10-15', ...body };
+  const response = await fetch(`${apiUrl}/admin/dcc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  if (response.status !== 201) throw new Error(`issuing a DCC answered ${response.status}`);
+  return ((await response.json()) as { qr: string }).qr;
+}

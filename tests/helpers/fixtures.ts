@@ -29,7 +29,7 @@ export function sampleStatus(overrides: Partial<StationStatus> = {}): StationSta
       clockOffsetMs: null,
       clockWarning: false,
     },
-    reference: { rulesVersion: 'default-2', denyListVersion: null, fetchedAt: null, stale: true },
+    reference: { rulesVersion: 'default-3', dccRulesVersion: 'none', denyListVersion: null, fetchedAt: null, stale: true, dccTrustList: { version: null, signers: 0, fetchedAt: null, stale: true, damaged: false } },
     connectivity: { state: 'offline', apiUrl: 'http://127.0.0.1:1', checkedAt: null, lastError: 'ECONNREFUSED' },
     verification: { lastRefusal: null },
     officer: null,

@@ -1,16 +1,12 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { privateKeyPem } from '../../central-api/dcc/test-signer';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
 const ecdsa = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const day = 86_400_000;
-
-async function pkcs8Pem(key: CryptoKey): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key as unknown as webcrypto.CryptoKey));
-  return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PRIVATE KEY-----\n`;
-}
 
 /** A certificate authority made by the test, as a closed government network has its own. */
 export async function createTestCa(name = 'Test Closed-Network CA') {
@@ -43,7 +39,7 @@ export async function createTestCa(name = 'Test Closed-Network CA') {
           new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
         ],
       });
-      return { key: await pkcs8Pem(serverKeys.privateKey), cert: server.toString('pem') };
+      return { key: await privateKeyPem(serverKeys.privateKey), cert: server.toString('pem') };
     },
   };
 }

@@ -2,6 +2,8 @@ import { Agent } from 'node:https';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
 import type { z } from 'zod';
 import {
+  dccRuleSetSchema,
+  dccTrustListSchema,
   denyListDeltaSchema,
   enrolResponseSchema,
   passageBatchResultSchema,
@@ -10,6 +12,8 @@ import {
   serverTimeSchema,
   verifyResponseSchema,
   type CodeForVerification,
+  type DccRuleSet,
+  type DccTrustListBody,
   type DenyListDelta,
   type PassageResult,
   type PassageUpload,
@@ -41,6 +45,8 @@ export interface ApiClient {
   uploadPassages(passages: PassageUpload[]): Promise<PassageResult[]>;
   getRules(etag: string | null): Promise<Cached<RuleSet>>;
   getDenyList(sinceVersion: number | null): Promise<DenyListDelta>;
+  getDccTrustList(etag: string | null): Promise<Cached<DccTrustListBody>>;
+  getDccRules(etag: string | null): Promise<Cached<DccRuleSet>>;
 }
 
 /** The station's only way to the central API: timeouts, auth, typed errors, validated answers. */
@@ -76,6 +82,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return result.data;
   }
 
+  /** A GET with an ETag: unchanged (304) or the new value with its tag. */
+  async function getCached<S extends z.ZodType>(path: string, etag: string | null, schema: S): Promise<Cached<z.output<S>>> {
+    const response = await call(path, { method: 'GET', headers: etag === null ? {} : { 'if-none-match': etag }, expected: [200, 304] });
+    if (response.status === 304) return { changed: false };
+    return { changed: true, value: await parsed(response, schema), etag: response.headers.get('etag') };
+  }
+
   return {
     async health(timeoutMs) {
       await call('v1/health', { method: 'GET', timeoutMs });
@@ -101,11 +114,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { results } = await parsed(await call('v1/passages/batch', { method: 'POST', body: JSON.stringify({ passages }) }), passageBatchResultSchema);
       return results;
     },
-    async getRules(etag) {
-      const response = await call('v1/reference/rules', { method: 'GET', headers: etag === null ? {} : { 'if-none-match': etag }, expected: [200, 304] });
-      if (response.status === 304) return { changed: false };
-      return { changed: true, value: await parsed(response, ruleSetSchema), etag: response.headers.get('etag') };
-    },
+    getRules: (etag) => getCached('v1/reference/rules', etag, ruleSetSchema),
+    getDccTrustList: (etag) => getCached('v1/reference/dcc-trust-list', etag, dccTrustListSchema),
+    getDccRules: (etag) => getCached('v1/reference/dcc-rules', etag, dccRuleSetSchema),
     async getDenyList(sinceVersion) {
       return parsed(await call(`v1/reference/deny-list${sinceVersion === null ? '' : `?since=${sinceVersion}`}`, { method: 'GET' }), denyListDeltaSchema);
     },

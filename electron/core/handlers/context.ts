@@ -1,3 +1,4 @@
+import type { ClassifiedCode, Locale } from '../../../shared/codes';
 import type { Direction, StationStatus } from '../../../shared/contract/status';
 import type { ScanResult } from '../../../shared/records/scan-result';
 import type { StationConfig } from '../../../shared/config/station-config';
@@ -12,6 +13,8 @@ export interface CoreContext {
   records(): StationRecords;
   lanes: LaneManager;
   processScan(input: ScanInput): Promise<ScanResult>;
+  /** classifyCode as the station runs it: with its vaccine-passport reader. */
+  classify(raw: string, locale?: Locale): ClassifiedCode;
   settings: SettingsService;
   status(): StationStatus;
   publishStatus(): void;

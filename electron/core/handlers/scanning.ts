@@ -1,4 +1,4 @@
-import { classifyCode, declarationToCode, validateDeclaration } from '../../../shared/codes';
+import { declarationToCode, validateDeclaration } from '../../../shared/codes';
 import type { CoreContext } from './context';
 import type { HandlerGroup } from './merge-handlers';
 
@@ -6,7 +6,7 @@ import type { HandlerGroup } from './merge-handlers';
 export function scanningHandlers(core: CoreContext): HandlerGroup<'getStatus' | 'classifyCode' | 'submitScan' | 'reportDecodedCode' | 'reportLaneHealth' | 'submitDeclaration'> {
   return {
     getStatus: () => core.status(),
-    classifyCode: ({ payload, locale }) => classifyCode(payload, { locale }),
+    classifyCode: ({ payload, locale }) => core.classify(payload, locale),
     submitScan: ({ laneId, payload, plate }) => core.processScan({ laneId, code: { raw: payload }, plate }),
     reportDecodedCode: (input) => core.lanes.report(input),
     reportLaneHealth: (report) => core.lanes.reportHealth(report),

@@ -1,4 +1,3 @@
-import { classifyCode } from '../../../shared/codes';
 import type { ClassifiedCode } from '../../../shared/codes/schemas';
 import type { CheckpointContext, CodeForVerification, VerifyResponse } from '../../../shared/central/schemas';
 import type { Direction } from '../../../shared/contract/status';
@@ -30,6 +29,8 @@ export interface ScanOutcome {
 
 export interface ScanPipelineOptions {
   checkpoint: { id: string; direction: Direction };
+  /** The station's classifier (classifyCode with its vaccine-passport reader). */
+  classify(raw: string): ClassifiedCode;
   /** null when the station is not enrolled or known to be offline: decided at once from the cache. */
   api(): ApiClient | null;
   reference(): ReferenceData;
@@ -67,7 +68,7 @@ export function createScanPipeline(options: ScanPipelineOptions): (input: ScanIn
 
   async function runScan(input: ScanInput): Promise<ScanOutcome> {
     const scannedAt = new Date().toISOString();
-    const code = 'raw' in input.code ? classifyCode(input.code.raw) : input.code.classified;
+    const code = 'raw' in input.code ? options.classify(input.code.raw) : input.code.classified;
     const context: CheckpointContext = { checkpointId: options.checkpoint.id, laneId: input.laneId, direction: options.checkpoint.direction, scannedAt };
     const online = await verifyOnline(options.api(), code, context, options.verifyDeadlineMs);
     options.onOnlineCheck(online);
@@ -116,6 +117,8 @@ export function verificationRequest(code: ClassifiedCode): CodeForVerification |
       return withoutUndefined<CodeForVerification>({ kind: 'bhyt', cardNumber: code.fields.cardNumber, fullName: code.fields.fullName, birthDate: isoBirthDate(code.fields.birthDate) });
     case 'vneid-token':
       return { kind: 'vneid-token', token: code.fields.token };
+    // A vaccine passport is verified offline by its signature; it names no one the register could look up.
+    case 'eu-dcc':
     case 'unknown':
       return null;
   }
@@ -128,6 +131,9 @@ function identityFor(code: ClassifiedCode, online: VerifyResponse | null): Passa
     return citizen === undefined
       ? { idNumber: null, fullName: null, birthDate: null, sex: null }
       : { idNumber: citizen.idNumber, fullName: citizen.fullName, birthDate: citizen.birthDate, sex: citizen.sex };
+  }
+  if (code.kind === 'eu-dcc') {
+    return { idNumber: null, fullName: code.fields.fullName ?? null, birthDate: isoBirthDate(code.fields.birthDate) ?? null, sex: null };
   }
   const fields = code.fields;
   return {

@@ -1,6 +1,7 @@
 import { ApiError } from '../central/api-errors';
-import type { ApiClient } from '../central/api-client';
+import type { ApiClient, Cached } from '../central/api-client';
 import type { ReferenceCache } from '../central/reference-cache';
+import type { TrustListCache } from '../dcc/trust-list-cache';
 import type { Logger } from '../logging/logger';
 import { isDatabaseError } from '../db/database-errors';
 import type { PassageAlerts } from '../store/passage-alerts';
@@ -38,6 +39,8 @@ export interface SyncEngineOptions {
   /** null until the station is enrolled. */
   api: ApiClient | null;
   reference: ReferenceCache;
+  /** The vaccine-passport signers, refreshed with the other reference data. */
+  trustList: Pick<TrustListCache, 'etag' | 'store' | 'confirm'>;
   logger: Logger;
   onChange(): void;
   onRetroAlert(passageIds: string[]): void;
@@ -140,10 +143,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function refreshReference(api: ApiClient): Promise<void> {
     const now = new Date();
-    const rules = await api.getRules(options.reference.rulesEtag());
-    if (rules.changed) options.reference.storeRules(rules.value, rules.etag, now);
-    else options.reference.confirmRules(now);
+    await refreshDocument(options.reference.rules, (etag) => api.getRules(etag), now);
     options.reference.applyDenyList(await api.getDenyList(options.reference.denyListVersion()), now);
+    await refreshVaccinePassportData('business rules', () => refreshDocument(options.reference.dccRules, (etag) => api.getDccRules(etag), now));
+    await refreshVaccinePassportData('trust list', () => refreshDocument(options.trustList, (etag) => api.getDccTrustList(etag), now));
+  }
+
+  /**
+   * Vaccine-passport data that cannot be had or is refused (a bad certificate, a wrong key id, a
+   * server without the endpoint) keeps what the station has, which ages into "stale" on screen; it
+   * never holds back the passages' upload.
+   */
+  async function refreshVaccinePassportData(what: string, refresh: () => Promise<void>): Promise<void> {
+    try {
+      await refresh();
+    } catch (error) {
+      if (error instanceof ApiError && error.failure.kind === 'unauthorized') throw error;
+      log.warn({ error: error instanceof Error ? error.message : String(error) }, `vaccine-passport ${what} not updated`);
+    }
   }
 
   function runPass(): Promise<PassResult> {
@@ -207,4 +224,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       };
     },
   };
+}
+
+interface RefreshableDocument<T> {
+  etag(): string | null;
+  store(value: T, etag: string | null, at: Date): void | Promise<void>;
+  confirm(at: Date): void | Promise<void>;
+}
+
+/** Asks with the ETag held; keeps what came, or notes that what is held was confirmed. */
+async function refreshDocument<T>(document: RefreshableDocument<T>, fetch: (etag: string | null) => Promise<Cached<T>>, now: Date): Promise<void> {
+  const answer = await fetch(document.etag());
+  if (answer.changed) await document.store(answer.value, answer.etag, now);
+  else await document.confirm(now);
 }

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../shared/contract/status';
 import { useFormatters } from '../shell/use-formatters';
 
-/** The outbox and the reference data: what waits to be sent, what was refused, how old the rules are. */
+/** The outbox and the reference data: what waits to be sent, what was refused, how old the rules and the vaccine-passport trust list are. */
 export function SyncCard({ sync, reference }: Pick<StationStatus, 'sync' | 'reference'>) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const trustList = reference.dccTrustList;
   return (
     <section className="card" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('status.sync.heading')}</h2>
@@ -19,6 +20,10 @@ export function SyncCard({ sync, reference }: Pick<StationStatus, 'sync' | 'refe
         <dt>{t('status.sync.rules')}</dt>
         <dd>
           {reference.rulesVersion} · {reference.fetchedAt === null ? t('status.sync.shipped') : format.dateTime(reference.fetchedAt)}
+        </dd>
+        <dt>{t('status.sync.trustList')}</dt>
+        <dd data-testid="sync-trust-list">
+          {t('status.sync.trustListSigners', { count: trustList.signers })} · {trustList.fetchedAt === null ? t('status.sync.trustListNever') : format.dateTime(trustList.fetchedAt)}
         </dd>
       </dl>
       {sync.deadLetters > 0 && (
@@ -39,6 +44,11 @@ export function SyncCard({ sync, reference }: Pick<StationStatus, 'sync' | 'refe
       {reference.stale && (
         <p className="banner" role="status" data-testid="reference-stale">
           {t('status.sync.stale')}
+        </p>
+      )}
+      {(trustList.stale || trustList.damaged) && (
+        <p className="banner" role="status" data-testid="trust-list-stale">
+          {t(trustList.damaged ? 'status.sync.trustListDamaged' : 'status.sync.trustListStale')}
         </p>
       )}
     </section>

@@ -19,7 +19,7 @@
 // parsers' fixtures surveyed for issue #16 (their BHYT samples all share this layout); the test
 // samples (tests/shared/codes/bhyt.test.ts) are written from these facts, not copied.
 
-import { compareDays, firstDay, formatIsoDay, parseSlashedDate, type CalendarDay } from '../dates';
+import { compareDays, firstDay, formatIsoDay, formatSlashedDay, parseSlashedDate, type CalendarDay } from '../dates';
 import { findForbiddenCharacter } from '../limits';
 import { normaliseText } from '../normalise';
 import { finding, type Finding } from '../problems';
@@ -89,8 +89,6 @@ const dayOf = (text: string): CalendarDay | undefined => {
   const date = parseSlashedDate(text);
   return date?.precision === 'day' ? { year: date.year, month: date.month, day: date.day } : undefined;
 };
-const slashed = (day: CalendarDay) => `${String(day.day).padStart(2, '0')}/${String(day.month).padStart(2, '0')}/${day.year}`;
-
 /** Fields [6]–[7]: the card's validity, judged at `today`. A card outside it is said so (the verdict asks for a check). */
 function readValidity(parts: readonly string[], today: CalendarDay, findings: Finding[]): { validFrom?: string; validUntil?: string | null } {
   if (parts.length <= VALID_UNTIL) return {};
@@ -100,7 +98,7 @@ function readValidity(parts: readonly string[], today: CalendarDay, findings: Fi
   const until = untilText === '-' ? null : dayOf(untilText);
   if (from === undefined) findings.push(finding('date.invalid', 'validFrom'));
   if (until === undefined) findings.push(finding('date.invalid', 'validUntil'));
-  if (from !== undefined && compareDays(today, from) < 0) findings.push(finding('bhyt.not-yet-valid', 'validFrom', { date: slashed(from) }));
-  if (until != null && compareDays(today, until) > 0) findings.push(finding('bhyt.expired', 'validUntil', { date: slashed(until) }));
+  if (from !== undefined && compareDays(today, from) < 0) findings.push(finding('bhyt.not-yet-valid', 'validFrom', { date: formatSlashedDay(from) }));
+  if (until != null && compareDays(today, until) > 0) findings.push(finding('bhyt.expired', 'validUntil', { date: formatSlashedDay(until) }));
   return { ...(from && { validFrom: formatIsoDay(from) }), ...(until !== undefined && { validUntil: until && formatIsoDay(until) }) };
 }

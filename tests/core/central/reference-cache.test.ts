@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { openTrustListCache } from '../../../electron/core/dcc/trust-list-cache';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addToDenyList, findCitizens, removeFromDenyList } from '../../../central-api';
 import type { DenyListDelta } from '../../../shared/central/schemas';
@@ -33,7 +34,7 @@ function openReference(dataDir: string, api: ApiClient) {
   const database = openDatabase(join(dataDir, databaseFileName), { driver: nodeDatabaseDriver, key: testKey });
   const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, day);
   const alerts = createPassageAlerts(database.db);
-  const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, api, reference, logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {} });
+  const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, trustList: openTrustListCache(dirname(database.path), 86_400_000), api, reference, logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {} });
   return {
     reference,
     sync,
@@ -122,7 +123,7 @@ describe('reference data from the central API: rules by ETag, the deny list by d
 
     expect((await sync.runPass()).error).toBeNull();
     expect(rulesAnswers()).toEqual([200]);
-    const etag = reference.rulesEtag();
+    const etag = reference.rules.etag();
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(reference.current().rules).toEqual(DEFAULT_RULE_SET);
     const [first] = denyListCalls;
@@ -134,7 +135,7 @@ describe('reference data from the central API: rules by ETag, the deny list by d
     // Nothing changed: a 304, which the server sends only for a matching If-None-Match, and an empty delta.
     expect((await sync.runPass()).error).toBeNull();
     expect(rulesAnswers()).toEqual([200, 304]);
-    expect(reference.rulesEtag()).toBe(etag);
+    expect(reference.rules.etag()).toBe(etag);
     expect(denyListCalls[1]).toEqual({ since: version, delta: { version, full: false, added: [], removed: [] } });
 
     const newlyDenied = findAdult(api.db, { status: 'none', denyListed: false });

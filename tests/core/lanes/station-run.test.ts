@@ -5,6 +5,9 @@ import { closeDatabase, openDatabase } from '../../../electron/core/db/open-data
 import { searchPassages } from '../../../electron/core/store/passage-queries';
 import { writeTestVideo } from '../../../scripts/make-test-video';
 import { runStationAsync } from '../../helpers/station-cli';
+import { execFileSync } from 'node:child_process';
+import QRCode from 'qrcode';
+import { makeDcc, makeSigner, VACCINATED } from '../../helpers/dcc-fixtures';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
 
@@ -17,6 +20,27 @@ const lines = (text: string) =>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('station run', () => {
+  it('reads dense vaccine passports (QR version 10+) from a 1080p y4m and from an H.264 file through ffmpeg', async () => {
+    const signer = await makeSigner();
+    const names = ['Nguyễn Văn Bình', 'Trần Thị Mai', 'Lê Quốc Hải'];
+    const texts = names.map((name, index) => makeDcc(signer, { request: { ...VACCINATED, familyName: name.split(' ')[0]!, givenName: name.split(' ').slice(1).join(' '), dose: index + 1 } }));
+    expect(Math.min(...texts.map((text) => QRCode.create(text, { errorCorrectionLevel: 'M' }).version))).toBeGreaterThanOrEqual(10);
+    const folder = tempDir();
+    const y4m = join(folder, 'passports.y4m');
+    // 2.5-pixel modules on a 1080p frame: a passport held up at a metre or so from the lane camera.
+    const manifest = await writeTestVideo({ path: y4m, texts, seed: 3, width: 1920, height: 1080, fps: 10, moduleSize: 2.5 });
+    const mp4 = join(folder, 'passports.mp4');
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-i', y4m, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', mp4]);
+    for (const video of [y4m, mp4]) {
+      const run = await runStationAsync(['run', '--data', join(folder, `data-${video.slice(-3)}`), '--source', `file:${video}`, '--show-payload']);
+      expect(run.code, run.stderr).toBe(0);
+      const printed = lines(run.stdout);
+      expect(printed.map((line) => line.text), video).toEqual(manifest.codes.map((code) => code.text));
+      // No trust list in a fresh data folder: read as vaccine passports, refused as unverifiable.
+      expect(printed.every((line) => line.kind === 'eu-dcc' && line.verdict === 'invalid')).toBe(true);
+    }
+  });
+
   it('a video of N codes held for varying times, with empty stretches, gives exactly N passages in order, each printed once stored', async () => {
     const folder = tempDir();
     const video = join(folder, 'lane.y4m');

@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { classifyCode, fieldLabels, PROBLEM_CODES, PROBLEM_SEVERITY, problemMessages, problemSchema, validateDeclaration, type Problem, type ProblemCode } from '../../../shared/codes';
 import { interpolate } from '../../../shared/codes/problems';
+import { createEuDccReader } from '../../../electron/core/dcc/read-eu-dcc';
+import { trustListOf } from '../../../electron/core/dcc/trust-list';
+import { KEY_USAGE, makeDcc, makeSigner, VACCINATED } from '../../helpers/dcc-fixtures';
 import { asWindows1252, CHIP_CARD, chipCard, classify, hex, NOW } from './fixtures';
 
 const FORM = {
@@ -16,6 +19,14 @@ const FORM = {
 };
 const declared = (patch: Record<string, unknown>) => validateDeclaration({ ...FORM, ...patch }, { now: NOW }).problems;
 const scanned = (raw: string, locale: 'vi' | 'en' = 'vi') => classify(raw, { locale }).problems;
+
+// Vaccine passports need a signer on the trust list; every DCC stage has its own test in
+// tests/core/dcc/read-eu-dcc.test.ts, these only prove each code renders.
+const signer = await makeSigner({ keyUsages: [KEY_USAGE.test] });
+const pastSigner = await makeSigner({ notAfter: new Date(Date.now() - 1000), notBefore: new Date(Date.now() - 2 * 86_400_000) });
+const readEuDcc = createEuDccReader(() => trustListOf([signer.certificate, pastSigner.certificate]));
+const dcc = (text: string) => classifyCode(text, { readEuDcc }).problems;
+const VALID_DCC = makeDcc(signer, { request: { ...VACCINATED, type: 'test', sampledAt: '2021-10-01T08:00:00Z', detected: false } });
 
 /** One real trigger per problem code: adding a code without a test fails to compile. */
 const TRIGGERS: Record<ProblemCode, () => Problem[]> = {
@@ -50,6 +61,19 @@ const TRIGGERS: Record<ProblemCode, () => Problem[]> = {
   'bhyt.undecodable-field': () => scanned(`0120878811|zz|08/10/1958|2|${hex('Hà Nội')}|01 - 123|01/01/2025|-|$`),
   'bhyt.expired': () => scanned(`0120878811|${hex('Đinh Thị Huyền')}|08/10/1958|2|-|01 - 123|01/01/2020|31/12/2020|01/01/2020|$`),
   'bhyt.not-yet-valid': () => scanned(`0120878811|${hex('Đinh Thị Huyền')}|08/10/1958|2|-|01 - 123|01/01/2099|-|01/01/2020|$`),
+  'dcc.prefix': () => dcc(VALID_DCC.replace('HC1:', 'HC2:')),
+  'dcc.base45': () => dcc(`${VALID_DCC}~`),
+  'dcc.compression': () => dcc(makeDcc(signer, { compress: false })),
+  'dcc.cose': () => dcc(makeDcc(signer, { tamper: (cose) => Uint8Array.of(0xd3, ...cose.subarray(1)) })),
+  'dcc.cbor': () => dcc(makeDcc(signer, { tamper: (cose) => cose.subarray(0, cose.length - 10) })),
+  'dcc.unknown-signer': () => dcc(makeDcc(signer, { protectedKid: new Uint8Array(8) })),
+  'dcc.signature': () => dcc(makeDcc(signer, { signingKey: pastSigner.privateKey })),
+  'dcc.key-usage': () => dcc(makeDcc(signer)),
+  'dcc.signer-not-valid': () => dcc(makeDcc(pastSigner)),
+  'dcc.schema': () => dcc(makeDcc(signer, { certificate: { ver: '1.3.0' } })),
+  'dcc.expired': () => dcc(makeDcc(signer, { expiresAt: new Date(Date.now() - 86_400_000), request: { ...VACCINATED, type: 'test', sampledAt: '2021-10-01T08:00:00Z', detected: false } })),
+  'dcc.not-yet-valid': () => dcc(makeDcc(signer, { issuedAt: new Date(Date.now() + 86_400_000), request: { ...VACCINATED, type: 'test', sampledAt: '2021-10-01T08:00:00Z', detected: false } })),
+  'dcc.unverifiable': () => scanned(VALID_DCC),
   'card.expired': () => scanned(chipCard({ 0: '001198024485', 3: '15081998', 6: '01042021' })),
   'card.not-from-card': () => scanned('001158024485|Đinh Thị Huyền|08/10/1958|Nữ|Hà Nội|24/04/2021'),
   'declaration.invalid-input': () => validateDeclaration('form').problems,

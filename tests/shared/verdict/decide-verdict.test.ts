@@ -12,7 +12,7 @@ const unavailable: OnlineCheck = { state: 'unavailable' };
 
 describe('verdict engine', () => {
   it('passes a valid card found clean online, marked online', () => {
-    expect(decideVerdict(card(), online({}), reference())).toMatchObject({ verdict: 'pass', verification: 'online', reasons: [{ code: 'clear' }], ruleSetVersion: 'default-2' });
+    expect(decideVerdict(card(), online({}), reference())).toMatchObject({ verdict: 'pass', verification: 'online', reasons: [{ code: 'clear' }], ruleSetVersion: 'default-3' });
   });
 
   it('denies a deny-listed or wanted citizen, online or from the cached list offline', () => {

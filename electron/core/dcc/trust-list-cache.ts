@@ -1,0 +1,77 @@
+// The trust list the station checks vaccine passports against offline, as the central API last
+// served it, with its age. Signer certificates are public, so it lives in the data folder as a
+// file (not in the encrypted database): `station parse` reads it without the database key. A
+// damaged file is an empty trust list, said in the status, never a crash.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { dccTrustListSchema, type DccTrustListBody } from '../../../shared/central/schemas';
+import { writeFileAtomically } from '../config/atomic-write';
+import { EMPTY_TRUST_LIST, keyIdOf, trustListFromDer, TrustListError, type TrustList } from './trust-list';
+
+export const TRUST_LIST_FILE = 'dcc-trust-list.json';
+
+const storedSchema = z.object({ list: dccTrustListSchema, etag: z.string().max(256).nullable(), fetchedAt: z.iso.datetime() });
+
+export interface TrustListStatus {
+  version: string | null;
+  signers: number;
+  /** When the central API last served or confirmed it; null when the station never had one. */
+  fetchedAt: string | null;
+  stale: boolean;
+  /** The file was there but could not be read: the station has no trust list until the next fetch. */
+  damaged: boolean;
+}
+
+export interface TrustListCache {
+  current(): TrustList;
+  etag(): string | null;
+  /** Checks the served list (every certificate parses, every key id matches) before it replaces the old one. */
+  store(list: DccTrustListBody, etag: string | null, at: Date): Promise<void>;
+  /** The server confirmed the list is unchanged (304). */
+  confirm(at: Date): Promise<void>;
+  status(now: Date): TrustListStatus;
+}
+
+/** The served list as the station's trust list; a list with a bad certificate or a wrong key id is refused whole. */
+export function trustListFromBody(list: DccTrustListBody): TrustList {
+  const trust = trustListFromDer(list.signers.map((signer) => signer.certificate));
+  trust.signers.forEach((signer, index) => {
+    if (signer.kid !== list.signers[index]!.kid) throw new TrustListError(`signer ${index + 1}: the key id given is not the certificate's (${keyIdOf(signer.certificate.raw)})`);
+  });
+  return trust;
+}
+
+export function openTrustListCache(dataDir: string, staleAfterMs: number): TrustListCache {
+  const path = join(dataDir, TRUST_LIST_FILE);
+  let stored: z.infer<typeof storedSchema> | null = null;
+  let trust = EMPTY_TRUST_LIST;
+  let damaged = false;
+  try {
+    stored = storedSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    trust = trustListFromBody(stored.list);
+  } catch (error) {
+    damaged = (error as NodeJS.ErrnoException).code !== 'ENOENT';
+    stored = null;
+  }
+
+  async function save(next: z.infer<typeof storedSchema>, nextTrust: TrustList): Promise<void> {
+    await writeFileAtomically(path, JSON.stringify(next));
+    [stored, trust, damaged] = [next, nextTrust, false];
+  }
+
+  return {
+    current: () => trust,
+    etag: () => stored?.etag ?? null,
+    store: (list, etag, at) => save({ list, etag, fetchedAt: at.toISOString() }, trustListFromBody(list)),
+    confirm: async (at) => {
+      if (stored !== null) await save({ ...stored, fetchedAt: at.toISOString() }, trust);
+    },
+    status(now) {
+      const fetchedAt = stored?.fetchedAt ?? null;
+      const stale = fetchedAt === null || now.getTime() - Date.parse(fetchedAt) > staleAfterMs;
+      return { version: stored?.list.version ?? null, signers: trust.signers.length, fetchedAt, stale, damaged };
+    },
+  };
+}
