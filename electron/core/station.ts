@@ -31,7 +31,7 @@ import type { Logger } from './logging/logger';
 import type { OfficerSessions } from './officers/officer-sessions';
 import { createScanPipeline, type ScanInput } from './pipeline/process-scan';
 import { createEuDccReader } from './dcc/read-eu-dcc';
-import { openTrustListCache } from './dcc/trust-list-cache';
+import { openTrustListCache, trustListMacKey } from './dcc/trust-list-cache';
 import { openStationRecords, referenceStaleAfterMs, type StationRecords } from './station-records';
 import { appendAudit } from './store/audit-log';
 import type { StationStore } from './store/station-store';
@@ -113,7 +113,7 @@ export function createStation(options: StationOptions): Station {
     return opened;
   }
   // Vaccine passports are verified offline against the cached trust list, whatever the network.
-  const trustList = openTrustListCache(options.dataDir, referenceStaleAfterMs);
+  const trustList = openTrustListCache(options.dataDir, referenceStaleAfterMs, trustListMacKey(options.databaseKey));
   const readEuDcc = createEuDccReader(() => trustList.current(), () => records.reference.dccRules.value());
   const classify = (raw: string, locale?: Locale) => classifyCode(raw, { locale, readEuDcc });
   let records = open(openDatabase(join(options.dataDir, databaseFileName), openOptions));

@@ -107,12 +107,14 @@ class Reader {
         const count = this.length(info);
         const map: CborMap = new Map();
         for (let index = 0; count === null || index < count; index += 1) {
+          // Told apart by major type: a float 4.0 is no integer label 4.
+          const keyMajor = this.at < this.bytes.length ? this.bytes[this.at]! >> 5 : -1;
           const key = this.item(depth + 1);
           if (key === BREAK) {
             if (count === null) break;
             throw new CborError('unexpected break in a map');
           }
-          if (typeof key !== 'number' && typeof key !== 'bigint' && typeof key !== 'string') throw new CborError('a map key must be an integer or text');
+          if ((keyMajor > 1 && keyMajor !== 3) || (typeof key !== 'number' && typeof key !== 'bigint' && typeof key !== 'string')) throw new CborError('a map key must be an integer or text');
           if (map.has(key)) throw new CborError(`duplicate map key ${String(key)}`);
           const value = this.item(depth + 1);
           if (value === BREAK) throw new CborError('a map key without a value');

@@ -64,7 +64,7 @@ function readProtectedHeader(bytes: Uint8Array): CborMap {
  * unprotected algorithm cannot weaken the check: the signer's key must be of that algorithm's type.
  */
 export function algorithmOf(message: CoseSign1): CoseAlgorithm {
-  const alg = message.protectedHeader.get(COSE_HEADER.alg) ?? message.unprotectedHeader.get(COSE_HEADER.alg);
+  const alg = message.protectedHeader.has(COSE_HEADER.alg) ? message.protectedHeader.get(COSE_HEADER.alg) : message.unprotectedHeader.get(COSE_HEADER.alg);
   const name = (Object.keys(COSE_ALGORITHM) as CoseAlgorithm[]).find((key) => COSE_ALGORITHM[key] === alg);
   if (name === undefined) throw new CoseError(alg === undefined ? 'no algorithm in the protected header' : `algorithm ${String(alg)} is neither ES256 nor PS256`);
   return name;

@@ -1,6 +1,7 @@
 // The reference server's vaccine passports: a versioned trust list with an ETag, and in test mode
 // certificates signed by its own test signer that the station's reader accepts.
 
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +66,7 @@ describe('POST /admin/dcc (test mode)', () => {
     expect(response.status).toBe(201);
     const { qr } = (await response.json()) as { qr: string };
     const list = await readValidated<DccTrustListBody>('getDccTrustList', await api.request('/v1/reference/dcc-trust-list', { token }));
-    const cache = openTrustListCache(mkdtempSync(join(tmpdir(), 'trust-')), 86_400_000);
+    const cache = openTrustListCache(mkdtempSync(join(tmpdir(), 'trust-')), 86_400_000, randomBytes(32));
     await cache.store(list, null, new Date());
     const code = classifyCode(qr, { readEuDcc: createEuDccReader(() => cache.current()) });
     expect(code).toMatchObject({ kind: 'eu-dcc', valid: true, fields: { fullName: 'Phạm Văn Đức', certificate: { type: 'vaccination', dose: 3, seriesDoses: 3 } } });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyIdOf } from '../../electron/core/dcc/trust-list';
-import { openTrustListCache, TRUST_LIST_FILE } from '../../electron/core/dcc/trust-list-cache';
+import { loadDatabaseKey } from '../../electron/core/db/database-key';
+import { openTrustListCache, TRUST_LIST_FILE, trustListMacKey } from '../../electron/core/dcc/trust-list-cache';
 import { makeDcc, makeSigner } from '../helpers/dcc-fixtures';
 import { runStation } from '../helpers/station-cli';
 
@@ -72,10 +73,13 @@ describe('station parse, vaccine passports', () => {
   it('uses the station’s cached trust list without --trust-list, and knows no signer without one', async () => {
     const data = mkdtempSync(join(tmpdir(), 'parse-dcc-data-'));
     expect(JSON.parse(runStation(['parse', '--data', data, makeDcc(signer)]).stdout).problems[0].code).toBe('dcc.unknown-signer');
-    await openTrustListCache(data, 60_000).store({ version: 'v1', signers: [{ kid: keyIdOf(signer.certificate.raw), country: 'VN', certificate: signer.certificate.raw.toString('base64') }] }, null, new Date());
+    const key = await loadDatabaseKey({ dataDir: data, environmentKey: undefined });
+    await openTrustListCache(data, 60_000, trustListMacKey(key)).store({ version: 'v1', signers: [{ kid: keyIdOf(signer.certificate.raw), country: 'VN', certificate: signer.certificate.raw.toString('base64') }] }, null, new Date());
     expect(runStation(['parse', '--data', data, makeDcc(signer)]).code).toBe(0);
     writeFileSync(join(data, TRUST_LIST_FILE), '{"damaged');
-    expect(JSON.parse(runStation(['parse', '--data', data, makeDcc(signer)]).stdout).problems[0].code).toBe('dcc.unknown-signer');
+    const damaged = runStation(['parse', '--data', data, makeDcc(signer)]);
+    expect(JSON.parse(damaged.stdout).problems[0].code).toBe('dcc.unknown-signer');
+    expect(damaged.stderr).toMatch(/damaged or altered: no signer is trusted/);
   });
 
   it('is a usage error for a bad --now or an unreadable or non-PEM --trust-list', () => {

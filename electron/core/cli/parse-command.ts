@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { Option, type Command } from 'commander';
 import { classifyCode } from '../../../shared/codes';
 import { createEuDccReader } from '../dcc/read-eu-dcc';
-import { trustListFromPem, TrustListError, type TrustList } from '../dcc/trust-list';
-import { openTrustListCache } from '../dcc/trust-list-cache';
+import type { DatabaseKey } from '../db/database-key';
+import { EMPTY_TRUST_LIST, trustListFromPem, TrustListError, type TrustList } from '../dcc/trust-list';
+import { openTrustListCache, TRUST_LIST_FILE, trustListMacKey } from '../dcc/trust-list-cache';
 import { referenceStaleAfterMs } from '../station-records';
-import { resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
+import { loadHeadlessDatabaseKey, resolveCommonOptions, withCommonOptions, type CommonOptions } from './common-options';
 import { UsageError } from './usage-error';
 
 interface ParseOptions extends CommonOptions {
@@ -42,7 +44,10 @@ function validationClock(value: string | undefined): Date | undefined {
   return clock;
 }
 
-/** The bundle given, or the station's cached list (empty when it never fetched one). */
+/**
+ * The bundle given, or the station's cached list, checked with the station's database key (empty
+ * when it never fetched one; said on standard error when it cannot be read or checked).
+ */
 async function trustListFor(options: ParseOptions): Promise<TrustList> {
   if (options.trustList !== undefined) {
     let pem: string;
@@ -59,7 +64,17 @@ async function trustListFor(options: ParseOptions): Promise<TrustList> {
     }
   }
   const { dataDir } = await resolveCommonOptions(options);
-  return openTrustListCache(dataDir, referenceStaleAfterMs).current();
+  if (!existsSync(join(dataDir, TRUST_LIST_FILE))) return EMPTY_TRUST_LIST;
+  let key: DatabaseKey;
+  try {
+    key = await loadHeadlessDatabaseKey(dataDir);
+  } catch (error) {
+    process.stderr.write(`station: the cached trust list cannot be checked without the database key (${(error as Error).message}): no signer is trusted\n`);
+    return EMPTY_TRUST_LIST;
+  }
+  const cache = openTrustListCache(dataDir, referenceStaleAfterMs, trustListMacKey(key));
+  if (cache.status(new Date()).damaged) process.stderr.write(`station: the cached trust list in ${dataDir} is damaged or altered: no signer is trusted\n`);
+  return cache.current();
 }
 
 async function readStandardInput(): Promise<string> {

@@ -17,6 +17,9 @@ import { checkBusinessRules } from './business-rules';
 import { checkCertificateSchema } from './certificate-schemas';
 import { maySign, type TrustList, type TrustedSigner } from './trust-list';
 
+/** 9999-12-31T23:59:59Z. */
+const LATEST_NUMERIC_DATE = 253_402_300_799;
+
 /** A QR code holds under 3 KB; a signed certificate inflates to a few KB. More is a zip bomb. */
 const MAX_INFLATED_BYTES = 32 * 1024;
 
@@ -58,7 +61,12 @@ function unwrap(text: string): CoseSign1 {
   const compressed = stage('dcc.base45', () => base45Decode(text.slice(EU_DCC_PREFIX.length)));
   // The specification makes compression mandatory: an uncompressed COSE message is refused.
   if (!isZlibStream(compressed)) throw new StageFailure('dcc.compression');
-  const cose = stage('dcc.compression', () => inflateSync(compressed, { maxOutputLength: MAX_INFLATED_BYTES }));
+  const cose = stage('dcc.compression', () => {
+    const { buffer, engine } = inflateSync(compressed, { maxOutputLength: MAX_INFLATED_BYTES, info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    // Bytes after the end of the zlib stream would make one certificate many different QR codes.
+    if (engine.bytesWritten !== compressed.length) throw new Error('data after the compressed stream');
+    return buffer;
+  });
   try {
     return readCoseSign1(cose);
   } catch (error) {
@@ -103,11 +111,20 @@ function signatureHolds(algorithm: CoseAlgorithm, key: KeyObject, input: Uint8Ar
 
 function claimsOf(message: CoseSign1): HealthCertificateClaims & { issuedAtIso: string; expiresAtIso: string } {
   const claims = stage('dcc.cbor', () => readHealthCertificateClaims(message.payload));
-  const iso = (seconds: number) => stage('dcc.cbor', () => new Date(seconds * 1000).toISOString());
+  const iso = (seconds: number) => {
+    // NumericDate within years 1970–9999: anything else is no date an issuer meant.
+    if (seconds < 0 || seconds > LATEST_NUMERIC_DATE) throw new StageFailure('dcc.cbor');
+    return new Date(seconds * 1000).toISOString();
+  };
   return { ...claims, issuedAtIso: iso(claims.issuedAt), expiresAtIso: iso(claims.expiresAt) };
 }
 
 /** Past the signature every check is made and each failure said; the person only when all the certificate's own checks hold. */
+/** The country (C=) of the signer certificate's subject. */
+function countryOf(signer: TrustedSigner): string | null {
+  return /(?:^|\n)C=([A-Z]{2})(?:\n|$)/.exec(signer.certificate.subject)?.[1] ?? null;
+}
+
 function judge(claims: ReturnType<typeof claimsOf>, signer: TrustedSigner, now: Date, businessRules: DccRuleSet): EuDccReading {
   const findings: Finding[] = [];
   const day = (seconds: number) => formatSlashedDay(todayInVietnam(new Date(seconds * 1000)));
@@ -122,9 +139,16 @@ function judge(claims: ReturnType<typeof claimsOf>, signer: TrustedSigner, now: 
   const signerValid = Date.parse(signer.certificate.validFrom) <= now.getTime() && now.getTime() <= Date.parse(signer.certificate.validTo);
   if (!signerValid) problem('dcc.signer-not-valid', { from: day(Date.parse(signer.certificate.validFrom) / 1000), until: day(Date.parse(signer.certificate.validTo) / 1000) });
   if (claims.issuedAt * 1000 > now.getTime()) problem('dcc.not-yet-valid', { date: day(claims.issuedAt) });
-  if (claims.expiresAt * 1000 < now.getTime()) problem('dcc.expired', { date: day(claims.expiresAt) });
+  // RFC 8392: valid only before its expiry.
+  if (claims.expiresAt * 1000 <= now.getTime()) problem('dcc.expired', { date: day(claims.expiresAt) });
   const signed = { issuer: claims.issuer?.slice(0, 8) ?? null, issuedAt: claims.issuedAtIso, expiresAt: claims.expiresAtIso };
   if (!schema.valid || type === null || !keyUsageHolds || !signerValid) return { fields: signed, findings };
-  const rules = checkBusinessRules(businessRules, claims.certificate, { now, type, issuer: signed.issuer, issuedAt: signed.issuedAt, expiresAt: signed.expiresAt });
-  return { fields: { ...signed, ...summariseCertificate(claims.certificate), businessRules: rules }, findings };
+  const summary = summariseCertificate(claims.certificate);
+  if (summary === null) {
+    problem('dcc.schema', { version: schema.version });
+    return { fields: signed, findings };
+  }
+  // Invalidation rules are the signer's country's: a signer cannot pick another's by claiming it as `iss`.
+  const rules = checkBusinessRules(businessRules, claims.certificate, { now, type, issuer: countryOf(signer) ?? signed.issuer, issuedAt: signed.issuedAt, expiresAt: signed.expiresAt });
+  return { fields: { ...signed, ...summary, businessRules: rules }, findings };
 }

@@ -1,8 +1,11 @@
 // The trust list the station checks vaccine passports against offline, as the central API last
-// served it, with its age. Signer certificates are public, so it lives in the data folder as a
-// file (not in the encrypted database): `station parse` reads it without the database key. A
-// damaged file is an empty trust list, said in the status, never a crash.
+// served it, with its age. Signer certificates are public, but which ones the station trusts is
+// not for anyone who can write the data folder to decide: the file carries an HMAC keyed from the
+// database key, and a file that is damaged or fails its HMAC is an empty trust list, said in the
+// status, never a crash. (A file rather than a database row, so `station parse` reads it without
+// opening the database another station process may hold.)
 
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -13,6 +16,8 @@ import { EMPTY_TRUST_LIST, keyIdOf, trustListFromDer, TrustListError, type Trust
 export const TRUST_LIST_FILE = 'dcc-trust-list.json';
 
 const storedSchema = z.object({ list: dccTrustListSchema, etag: z.string().max(256).nullable(), fetchedAt: z.iso.datetime() });
+/** The file: the stored body as the exact text the HMAC covers. */
+const fileSchema = z.object({ body: z.string().max(50_000_000), mac: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export interface TrustListStatus {
   version: string | null;
@@ -20,7 +25,7 @@ export interface TrustListStatus {
   /** When the central API last served or confirmed it; null when the station never had one. */
   fetchedAt: string | null;
   stale: boolean;
-  /** The file was there but could not be read: the station has no trust list until the next fetch. */
+  /** The file was there but could not be read or failed its HMAC: the station has no trust list until the next fetch. */
   damaged: boolean;
 }
 
@@ -43,13 +48,21 @@ export function trustListFromBody(list: DccTrustListBody): TrustList {
   return trust;
 }
 
-export function openTrustListCache(dataDir: string, staleAfterMs: number): TrustListCache {
+/** The HMAC key for the file, derived from the database key (64 hex digits) so it is kept as well as that is. */
+export function trustListMacKey(databaseKey: string): Buffer {
+  return createHmac('sha256', Buffer.from(databaseKey, 'hex')).update('dcc-trust-list v1').digest();
+}
+
+export function openTrustListCache(dataDir: string, staleAfterMs: number, macKey: Buffer): TrustListCache {
   const path = join(dataDir, TRUST_LIST_FILE);
+  const macOf = (body: string) => createHmac('sha256', macKey).update(body).digest();
   let stored: z.infer<typeof storedSchema> | null = null;
   let trust = EMPTY_TRUST_LIST;
   let damaged = false;
   try {
-    stored = storedSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    const file = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!timingSafeEqual(Buffer.from(file.mac, 'hex'), macOf(file.body))) throw new TrustListError('the trust list file fails its HMAC');
+    stored = storedSchema.parse(JSON.parse(file.body));
     trust = trustListFromBody(stored.list);
   } catch (error) {
     damaged = (error as NodeJS.ErrnoException).code !== 'ENOENT';
@@ -57,7 +70,8 @@ export function openTrustListCache(dataDir: string, staleAfterMs: number): Trust
   }
 
   async function save(next: z.infer<typeof storedSchema>, nextTrust: TrustList): Promise<void> {
-    await writeFileAtomically(path, JSON.stringify(next));
+    const body = JSON.stringify(next);
+    await writeFileAtomically(path, JSON.stringify({ body, mac: macOf(body).toString('hex') }));
     [stored, trust, damaged] = [next, nextTrust, false];
   }
 

@@ -80,7 +80,8 @@ export function createScanPipeline(options: ScanPipelineOptions): (input: ScanIn
       laneId: input.laneId,
       codeKind: code.kind,
       identity,
-      rawPayload: 'raw' in input.code && options.keepRawPayload ? input.code.raw : null,
+      // A vaccine passport's text holds the whole certificate, its identifier too: never kept.
+      rawPayload: 'raw' in input.code && options.keepRawPayload && code.kind !== 'eu-dcc' ? input.code.raw : null,
       vneidToken: code.kind === 'vneid-token' && answer === null ? code.fields.token : null,
       verdict: decision.verdict,
       reasons: decision.reasons,

@@ -8,6 +8,7 @@
 // telling such a code from others, and the least the officer and the record need from a certificate
 // whose schema was checked (name, birth date and a summary, never the certificate identifier).
 
+import { findForbiddenCharacter, hasLoneSurrogate } from '../limits';
 import type { Finding } from '../problems';
 import { partialDateSchema, type FieldsOf, type PartialDate } from '../schemas';
 import { BASE45_ALPHABET } from '../../dcc/base45';
@@ -68,15 +69,30 @@ interface SchemaValidCertificate {
   r?: [{ fr: string; df: string; du: string; co: string }];
 }
 
-/** The certificate's summary. Only for a certificate its schema accepted. */
-export function summariseCertificate(valid: unknown): { fullName: string; birthDate?: PartialDate; certificate: Summary } {
+/**
+ * The certificate's summary, for a certificate its schema accepted; null when what the officer
+ * would read is still not fit to show (no name, control or invisible characters in it, a country
+ * or a date that is not one): such a certificate is refused, as if its schema had said so.
+ */
+export function summariseCertificate(valid: unknown): { fullName: string; birthDate?: PartialDate; certificate: Summary } | null {
   const certificate = valid as SchemaValidCertificate;
   const { nam } = certificate;
-  // Family name first, as Vietnamese names are written and as the certificate orders them.
-  const fullName = [nam.fn?.trim() || nam.fnt, nam.gn?.trim() || nam.gnt].filter((part) => part !== undefined && part !== '').join(' ');
+  // Family name first, as Vietnamese names are written and as the certificate orders them; the
+  // machine-readable forms (`NGUYEN<THI<LAN`) only where the name as written is missing.
+  const part = (written: string | undefined, readable: string | undefined) => written?.trim() || readable?.replaceAll('<', ' ').trim() || '';
+  const fullName = [part(nam.fn, nam.fnt), part(nam.gn, nam.gnt)].filter((name) => name !== '').join(' ');
+  if (fullName === '' || fullName.length > 200 || findForbiddenCharacter(fullName) !== undefined || hasLoneSurrogate(fullName)) return null;
+  const summary = summaryOf(certificate);
+  const dates = [summary.date, ...(summary.type === 'recovery' ? [summary.validFrom, summary.validUntil] : [])];
+  if (!COUNTRY.test(summary.country) || !dates.every((date) => CERTIFICATE_DATE.test(date))) return null;
   const birthDate = partialDate(certificate.dob);
-  return { fullName, ...(birthDate && { birthDate }), certificate: summaryOf(certificate) };
+  return { fullName, ...(birthDate && { birthDate }), certificate: summary };
 }
+
+/** ISO 3166 alpha-2 (or a three-letter code the value set has for some territories). */
+const COUNTRY = /^[A-Z]{2,3}$/;
+/** A date, with a time after it for some issuers; never longer than a full ISO 8601 date-time. */
+const CERTIFICATE_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{2,18}(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function summaryOf(certificate: SchemaValidCertificate): Summary {
   if (certificate.v) {

@@ -1,4 +1,4 @@
-import { openTrustListCache } from '../../../electron/core/dcc/trust-list-cache';
+import { openTrustListCache, trustListMacKey } from '../../../electron/core/dcc/trust-list-cache';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addToDenyList, findCitizens, removeFromDenyList } from '../../../central-api';
@@ -34,7 +34,7 @@ function openReference(dataDir: string, api: ApiClient) {
   const database = openDatabase(join(dataDir, databaseFileName), { driver: nodeDatabaseDriver, key: testKey });
   const reference = createReferenceCache(database.db, DEFAULT_RULE_SET, day);
   const alerts = createPassageAlerts(database.db);
-  const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, trustList: openTrustListCache(dirname(database.path), 86_400_000), api, reference, logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {} });
+  const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, trustList: openTrustListCache(dirname(database.path), 86_400_000, trustListMacKey(testKey)), api, reference, logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {} });
   return {
     reference,
     sync,

@@ -2,13 +2,15 @@
 // signer certificates and keys this test makes (ES256 and PS256), through classifyCode as the
 // station calls it.
 
-import { deflateSync } from 'node:zlib';
+import { constants as cryptoConstants, sign } from 'node:crypto';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { certificateJson } from '../../../central-api/dcc/certificates';
 import { encodeClaims, signCose, toQrText } from '../../../central-api/dcc/sign-dcc';
-import { classifyCode, type ClassifiedCode } from '../../../shared/codes';
-import { base45Encode } from '../../../shared/dcc/base45';
-import { encodeCbor, type CborInput } from '../../../shared/dcc/cbor';
+import { classifiedCodeSchema, classifyCode, type ClassifiedCode } from '../../../shared/codes';
+import { base45Decode, base45Encode } from '../../../shared/dcc/base45';
+import { CborTag, decodeCbor, encodeCbor, type CborInput } from '../../../shared/dcc/cbor';
+import { signatureInput } from '../../../shared/dcc/cose';
 import { createEuDccReader } from '../../../electron/core/dcc/read-eu-dcc';
 import { trustListOf, type TrustList } from '../../../electron/core/dcc/trust-list';
 import { KEY_USAGE, makeDcc, makeSigner, VACCINATED, type TestSigner } from '../../helpers/dcc-fixtures';
@@ -34,8 +36,9 @@ beforeAll(async () => {
   trust = trustListOf([es256, ps256, testsOnly, vaccinationOnly, expiredSigner].map((signer) => signer.certificate));
 });
 
+/** Through classifyCode, and held to the result schema every IPC answer and record is checked against. */
 function read(text: string, now = new Date()): ClassifiedCode {
-  return classifyCode(text, { now, locale: 'en', readEuDcc: createEuDccReader(() => trust) });
+  return classifiedCodeSchema.parse(classifyCode(text, { now, locale: 'en', readEuDcc: createEuDccReader(() => trust) }));
 }
 const codesOf = (code: ClassifiedCode) => code.problems.map((problem) => problem.code);
 /** Re-wraps a COSE message's bytes as a QR text, for codes broken below the signature. */
@@ -113,8 +116,94 @@ describe('each stage that fails is named', () => {
     const code = read(make());
     expect(code.kind).toBe('eu-dcc');
     expect(code.valid).toBe(false);
-    expect(codesOf(code)).toContain(expected);
+    expect(codesOf(code)).toEqual([expected]);
     for (const problem of code.problems) expect(problem.message).not.toMatch(/\{\{/);
+  });
+
+  it('refuses signatures in the wrong form for their algorithm', () => {
+    const payload = encodeClaims({ issuer: 'VN', issuedAt: new Date(Date.now() - DAY), expiresAt: new Date(Date.now() + DAY), certificate: certificateJson(VACCINATED, 'x') as CborInput });
+    const signedWith = (signer: TestSigner, alg: number, signature: (input: Uint8Array) => Uint8Array) => {
+      const protectedBytes = encodeCbor(new Map<number, CborInput>([[1, alg], [4, signer.kid]]));
+      return qrOf(encodeCbor(new CborTag(18, [protectedBytes, new Map(), payload, signature(signatureInput(protectedBytes, payload))])));
+    };
+    const pss = (saltLength: number) => (input: Uint8Array) => sign('sha256', input, { key: ps256.privateKey, padding: cryptoConstants.RSA_PKCS1_PSS_PADDING, saltLength });
+    expect(read(signedWith(ps256, -37, pss(32))).valid).toBe(true);
+    for (const saltLength of [0, 20, 64]) expect(codesOf(read(signedWith(ps256, -37, pss(saltLength)))), `salt ${saltLength}`).toEqual(['dcc.signature']);
+    expect(codesOf(read(signedWith(ps256, -37, (input) => sign('sha256', input, { key: ps256.privateKey, padding: cryptoConstants.RSA_PKCS1_PADDING }))))).toEqual(['dcc.signature']);
+    // ES256 in DER (as most libraries make it) instead of COSE's r‖s.
+    expect(codesOf(read(signedWith(es256, -7, (input) => sign('sha256', input, es256.privateKey))))).toEqual(['dcc.signature']);
+    // An RSA key cannot stand behind ES256, nor an EC key behind PS256.
+    expect(codesOf(read(signedWith(ps256, -7, pss(32))))).toEqual(['dcc.signature']);
+    expect(codesOf(read(signedWith(es256, -37, (input) => sign('sha256', input, { key: es256.privateKey, dsaEncoding: 'ieee-p1363' }))))).toEqual(['dcc.signature']);
+  });
+
+  it('accepts the CWT tag around COSE_Sign1 and an algorithm only in the unprotected header, not a protected null one', () => {
+    expect(read(makeDcc(es256, { tamper: (cose) => encodeCbor(new CborTag(61, decodeCbor(cose))) })).valid).toBe(true);
+    const payload = encodeClaims({ issuer: 'VN', issuedAt: new Date(Date.now() - DAY), expiresAt: new Date(Date.now() + DAY), certificate: certificateJson(VACCINATED, 'x') as CborInput });
+    const withHeaders = (protectedHeader: Map<number, CborInput>, unprotected: Map<number, CborInput>) => {
+      const protectedBytes = encodeCbor(protectedHeader);
+      const signature = sign('sha256', signatureInput(protectedBytes, payload), { key: es256.privateKey, dsaEncoding: 'ieee-p1363' });
+      return qrOf(encodeCbor(new CborTag(18, [protectedBytes, unprotected as Map<number, never>, payload, signature])));
+    };
+    expect(read(withHeaders(new Map([[4, es256.kid]]), new Map([[1, -7]]))).valid).toBe(true);
+    expect(codesOf(read(withHeaders(new Map<number, CborInput>([[1, null], [4, es256.kid]]), new Map([[1, -7]]))))).toEqual(['dcc.cose']);
+  });
+
+  it('refuses data after the compressed stream: one certificate is one QR text', () => {
+    const good = makeDcc(es256);
+    const bytes = inflateSync(base45Decode(good.slice(4)));
+    expect(read(qrOf(bytes)).valid).toBe(true);
+    expect(codesOf(read(`HC1:${base45Encode(Buffer.concat([deflateSync(bytes), Buffer.from([0, 1, 2])]))}`))).toEqual(['dcc.compression']);
+  });
+
+  it('is expired at its expiry instant, and refuses times no issuer meant', () => {
+    const expiresAt = new Date(Math.floor(Date.now() / 1000 + 3600) * 1000);
+    const code = makeDcc(es256, { expiresAt });
+    expect(read(code, new Date(expiresAt.getTime() - 1000)).valid).toBe(true);
+    expect(codesOf(read(code, expiresAt))).toEqual(['dcc.expired']);
+    expect(codesOf(read(makeDcc(es256, { expiresAt: new Date(1e13 * 1000) })))).toEqual(['dcc.cbor']);
+  });
+
+  it.each([
+    ['a country that is not one', { co: `VN${'X'.repeat(40)}` }],
+    ['a vaccination date that is not one', { dt: '2021-09-20T08:00:00.000000000000000000Z' }],
+  ])('refuses a signed certificate with %s', (_, change) => {
+    const certificate = certificateJson(VACCINATED, 'x') as { v: Record<string, CborInput>[] } & Record<string, CborInput>;
+    const code = read(makeDcc(es256, { certificate: { ...certificate, v: [{ ...certificate.v[0]!, ...change }] } }));
+    expect(codesOf(code)).toEqual(['dcc.schema']);
+    expect(code.fields).not.toHaveProperty('fullName');
+  });
+
+  it('refuses names with direction overrides, controls or nothing in them, and reads the machine-readable form only as a fallback', () => {
+    const named = (nam: Record<string, string>) => makeDcc(es256, { certificate: { ...(certificateJson(VACCINATED, 'x') as Record<string, CborInput>), nam } });
+    expect(codesOf(read(named({ fn: 'Nguy\u202Eễn', fnt: 'NGUYEN' })))).toEqual(['dcc.schema']);
+    expect(codesOf(read(named({ fn: 'Lan\u0007', fnt: 'LAN' })))).toEqual(['dcc.schema']);
+    expect(codesOf(read(named({ fnt: '' })))).toEqual(['dcc.schema']);
+    expect(read(named({ fnt: 'NGUYEN<THI', gnt: 'LAN' })).fields).toMatchObject({ fullName: 'NGUYEN THI LAN' });
+  });
+
+  it('keys recovery-only signers on the alternate key-usage arc too', async () => {
+    const recoveryOnly = await makeSigner({ keyUsages: [KEY_USAGE.recovery] });
+    trust = trustListOf([...trust.signers.map((signer) => signer.certificate), recoveryOnly.certificate]);
+    const recovery = { ...VACCINATED, type: 'recovery', firstPositive: '2021-08-01', validFrom: '2021-08-12', validUntil: '2022-01-28' } as const;
+    expect(read(makeDcc(recoveryOnly, { request: recovery })).valid).toBe(true);
+    expect(codesOf(read(makeDcc(recoveryOnly)))).toEqual(['dcc.key-usage']);
+  });
+
+  it('never turns a damaged genuine passport into a valid one, nor throws (300 random mutations)', () => {
+    const good = makeDcc(es256);
+    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const chars = [...good];
+      for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) chars[4 + Math.floor(random() * (chars.length - 4))] = alphabet[Math.floor(random() * alphabet.length)]!;
+      const mutated = chars.join('');
+      const code = read(mutated);
+      expect(code.kind).toBe('eu-dcc');
+      expect(codesOf(code)).not.toContain('internal.unexpected');
+      if (mutated !== good) expect(code.valid, mutated).toBe(false);
+    }
   });
 
   it('gives no name or summary for a certificate whose signature does not hold', () => {

@@ -1,12 +1,12 @@
 // The station keeps the central API's vaccine-passport trust list with its age, and verifies
 // passports against it with the network gone.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../electron/core/central/api-client';
 import { createReferenceCache } from '../../../electron/core/central/reference-cache';
-import { openTrustListCache, TRUST_LIST_FILE } from '../../../electron/core/dcc/trust-list-cache';
+import { openTrustListCache, TRUST_LIST_FILE, trustListMacKey } from '../../../electron/core/dcc/trust-list-cache';
 import { databaseFileName } from '../../../electron/core/db/data-folder';
 import { closeDatabase, openDatabase } from '../../../electron/core/db/open-database';
 import { nodeDatabaseDriver } from '../../../electron/core/node-platform';
@@ -14,6 +14,8 @@ import { createPassageAlerts } from '../../../electron/core/store/passage-alerts
 import { createOutbox } from '../../../electron/core/sync/outbox';
 import { createSyncEngine } from '../../../electron/core/sync/sync-engine';
 import { DEFAULT_RULE_SET } from '../../../shared/rules/default-rules';
+import { keyIdOf } from '../../../electron/core/dcc/trust-list';
+import { makeDcc, makeSigner } from '../../helpers/dcc-fixtures';
 import { testKey } from '../../helpers/fixtures';
 import { createMemoryLogger } from '../../helpers/memory-logger';
 import { issueDcc, setFaults, startTestCentralApi } from '../../helpers/central-api';
@@ -79,7 +81,7 @@ describe('the vaccine-passport trust list', () => {
     const database = openDatabase(join(dataDir, databaseFileName), { driver: nodeDatabaseDriver, key: testKey });
     try {
       const alerts = createPassageAlerts(database.db);
-      const trustList = openTrustListCache(dataDir, 86_400_000);
+      const trustList = openTrustListCache(dataDir, 86_400_000, trustListMacKey(testKey));
       const sync = createSyncEngine({ outbox: createOutbox(database.db, enrolment.stationId, alerts), alerts, api: lying, reference: createReferenceCache(database.db, DEFAULT_RULE_SET, 86_400_000), trustList, logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {} });
       expect((await sync.runPass()).error).toBeNull();
       expect(trustList.status(new Date())).toMatchObject({ version: before.version, signers: 1 });
@@ -97,6 +99,25 @@ describe('the vaccine-passport trust list', () => {
     const pass = await station.sync.runPass();
     expect(pass).toMatchObject({ error: null, uploaded: 1, remaining: 0 });
     expect(station.status().reference).toMatchObject({ dccRulesVersion: 'none', dccTrustList: { signers: 0, stale: true } });
+  });
+
+  it('trusts no signer from a file that fails its HMAC: a signer added by hand is refused', async () => {
+    const api = closing(await startTestCentralApi(tempDir()));
+    const dataDir = tempDir();
+    const station = closing(startStation(dataDir, await enrol(api.url)));
+    expect((await station.sync.runPass()).error).toBeNull();
+    await station.close();
+    // Someone with write access to the data folder, not the key, puts their own signer in.
+    const forger = await makeSigner({ name: 'CN=Forger, C=VN' });
+    const file = JSON.parse(readFileSync(join(dataDir, TRUST_LIST_FILE), 'utf8')) as { body: string; mac: string };
+    const body = JSON.parse(file.body) as { list: { signers: unknown[] } };
+    body.list.signers.push({ kid: keyIdOf(forger.certificate.raw), country: 'VN', certificate: forger.certificate.raw.toString('base64') });
+    writeFileSync(join(dataDir, TRUST_LIST_FILE), JSON.stringify({ body: JSON.stringify(body), mac: file.mac }));
+
+    const reopened = closing(startStation(dataDir, null));
+    expect(reopened.status().reference.dccTrustList).toMatchObject({ signers: 0, damaged: true });
+    const forged = await reopened.processScan({ laneId: 'manual', code: { raw: makeDcc(forger) } });
+    expect(forged.reasons.map((reason) => reason.code)).toEqual(['dcc.unknown-signer']);
   });
 
   it('says a damaged file is damaged, and then knows no signer', async () => {

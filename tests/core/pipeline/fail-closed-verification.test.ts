@@ -1,4 +1,4 @@
-import { openTrustListCache } from '../../../electron/core/dcc/trust-list-cache';
+import { openTrustListCache, trustListMacKey } from '../../../electron/core/dcc/trust-list-cache';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addToDenyList, setCitizenStatus } from '../../../central-api';
@@ -163,7 +163,7 @@ describe('a failing central API is not hammered', () => {
     const counting: ApiClient = { ...client, serverTime: () => ((passes += 1), client.serverTime()) };
     const database = openDatabase(join(tempDir(), 'station.db'), { driver: nodeDatabaseDriver, key: testKey });
     const alerts = createPassageAlerts(database.db);
-    const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, trustList: openTrustListCache(dirname(database.path), 86_400_000), api: counting, reference: createReferenceCache(database.db, DEFAULT_RULE_SET, 86_400_000), logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {}, baseDelayMs: 60_000, maxDelayMs: 60_000, idleMs: 60_000 });
+    const sync = createSyncEngine({ outbox: createOutbox(database.db, stationId, alerts), alerts, trustList: openTrustListCache(dirname(database.path), 86_400_000, trustListMacKey(testKey)), api: counting, reference: createReferenceCache(database.db, DEFAULT_RULE_SET, 86_400_000), logger: createMemoryLogger().logger, onChange() {}, onRetroAlert() {}, onStorageError() {}, baseDelayMs: 60_000, maxDelayMs: 60_000, idleMs: 60_000 });
     closing({ close: async () => (await sync.stop(), closeDatabase(database)) });
     await setFaults(api.url, [{ kind: 'error-500', probability: 1, paths: ['/v1/time'] }]);
     sync.start();

@@ -63,6 +63,11 @@ describe('CBOR reader (RFC 8949 Appendix A examples)', () => {
     ['an indefinite string with a chunk of another type', '5f 61 61 ff'],
     ['an unsupported simple value', 'f8 20'],
     ['nesting deeper than the limit', '81'.repeat(40) + '00'],
+    ['a break inside a definite array', '81 ff'],
+    ['a map key without a value, before its break', 'bf 01 ff'],
+    ['an unterminated indefinite array', '9f 01'],
+    ['an indefinite chunk inside an indefinite string', '5f 5f ff ff'],
+    ['a float map key (4.0 is no integer label 4)', 'a1 f94400 01'],
   ])('refuses %s', (_, input) => {
     expect(() => decodeCbor(hex(input))).toThrow(CborError);
   });
