@@ -80,7 +80,7 @@ async function runLanes(laneCount: number) {
     logger: createLogger(new Writable({ write: (_chunk, _encoding, callback) => callback() })),
     databaseKey: 'd4'.repeat(32) as DatabaseKey,
     enrolment: null,
-    lanes: { sourceFor: (uri) => sources.get(uri) ?? null },
+    lanes: { sourceFor: (lane) => sources.get(lane.source) ?? null },
   });
   const latencies: number[] = [];
   let notRecorded = 0;

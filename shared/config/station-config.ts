@@ -13,10 +13,16 @@ export const laneSourceSchema = z
   .string()
   .regex(/^(webcam|file|rtsp|rtsps|http|https|v4l2|serial|keyboard):/, 'a source URI such as webcam:default, file:…, rtsp://…, v4l2:/dev/video0');
 
+const timeoutMs = z.number().int().min(100).max(300_000);
+
 export const laneConfigSchema = z.object({
   id: laneIdSchema,
   name: z.string().min(1).max(64),
   source: laneSourceSchema,
+  /** `rtsp://` cameras: TCP (the default) or UDP. */
+  rtspTransport: z.enum(['tcp', 'udp']).optional(),
+  /** A camera's limits, in ms: to answer, then to show a first picture, then between pictures (defaults 10 s, 20 s, 5 s). */
+  timeouts: z.object({ connectMs: timeoutMs, firstFrameMs: timeoutMs, silenceMs: timeoutMs }).partial().strict().optional(),
 });
 export type LaneConfig = z.infer<typeof laneConfigSchema>;
 

@@ -69,3 +69,7 @@ export const laneRunStateSchema = z.enum([
   'failed',
 ]);
 export type LaneRunState = z.infer<typeof laneRunStateSchema>;
+
+/** Where a camera lane is in opening: each has its own time limit (electron/core/lanes/lane-runner.ts). */
+export const lanePhaseSchema = z.enum(['connecting', 'waiting-for-picture', 'streaming']);
+export type LanePhase = z.infer<typeof lanePhaseSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { laneRunStateSchema } from './lanes';
+import { lanePhaseSchema, laneRunStateSchema } from './lanes';
 import { officerSessionSchema } from '../records/officer';
 
 export const directionSchema = z.enum(['entry', 'exit', 'both']);
@@ -8,8 +8,11 @@ export type Direction = z.infer<typeof directionSchema>;
 export const laneStatusSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The source URI, without the credentials a camera URL may carry. */
   source: z.string(),
   state: laneRunStateSchema,
+  /** A camera lane's opening phase while it runs or reconnects; null for other lanes and when idle. */
+  phase: lanePhaseSchema.nullable(),
   /** Frames per second read from the source, and decoded (lower under load: the newest frame wins). */
   fpsIn: z.number().nonnegative(),
   fpsDecoded: z.number().nonnegative(),

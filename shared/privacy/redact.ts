@@ -22,6 +22,8 @@
  *   explain the failure.
  */
 
+import { withoutUrlCredentials } from './url-credentials';
+
 export const REDACTED = '[redacted]';
 
 /** Keys whose value is personal data (or a secret) whatever it looks like. Compared lower-case, without `-` and `_`. */
@@ -208,7 +210,7 @@ export function redactString(value: string): string {
   let text = withoutPayloadLines(bounded(value).normalize('NFC'));
   // The cheap `includes` checks spare most lines a pass: logging must not slow a lane down.
   if (text.includes('HC1:')) text = text.replace(dccPayload, '[payload]');
-  text = text.replace(authorizationCredentials, '$1 [token]');
+  text = withoutUrlCredentials(text.replace(authorizationCredentials, '$1 [token]'));
   if (text.includes('=')) text = text.replace(secretParameter, '$1=[redacted]');
   // Passage ids and timestamps hold digits: without any, there is nothing to set aside.
   text = /\d/.test(text) ? outsideKeptReadable(text, redactTokensAndNumbers) : redactTokensAndNumbers(text);

@@ -14,7 +14,7 @@ export function sampleStatus(overrides: Partial<StationStatus> = {}): StationSta
     startedAt: '2026-11-23T00:00:00.000Z',
     checkpoint: { id: 'CP-01', name: 'Chốt Pháp Vân', direction: 'entry' },
     lanes: [
-      { id: 'lane-1', name: 'Làn 1', source: 'webcam:default', state: 'external', fpsIn: 0, fpsDecoded: 0, drops: 0, lastCodeAt: null, lastError: null, restarts: 0 },
+      { id: 'lane-1', name: 'Làn 1', source: 'webcam:default', state: 'external', phase: null, fpsIn: 0, fpsDecoded: 0, drops: 0, lastCodeAt: null, lastError: null, restarts: 0 },
     ],
     database: { path: '/tmp/station.db', schemaVersion: 5 },
     storage: { state: 'ok', lastError: null, unsyncedCount: 0, alerts: [] },

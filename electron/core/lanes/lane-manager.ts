@@ -4,12 +4,13 @@ import { CommandError } from '../../../shared/contract/router';
 import type { LaneStatus } from '../../../shared/contract/status';
 import type { LaneHealthReport, ReportDecodedCode } from '../../../shared/contract/lanes';
 import { defaultEngineName, type DecoderEngine, type EngineName } from '../../../shared/decoding/types';
+import { withoutUrlCredentials } from '../../../shared/privacy/url-credentials';
 import type { ScanResult } from '../../../shared/records/scan-result';
 import { startWorkerDecoder } from '../decoding/worker-decoder';
 import type { Logger } from '../logging/logger';
 import type { ScanInput } from '../pipeline/process-scan';
 import { createDedupeWindow } from './dedupe-window';
-import { startLaneRunner, type FoundCode, type LaneRunner } from './lane-runner';
+import { startLaneRunner, type FoundCode, type LaneRunner, type LaneTimeouts } from './lane-runner';
 import { sourceForUri, type SourceEnvironment } from './sources/open-source';
 import type { LaneSource } from './sources/source';
 
@@ -17,8 +18,9 @@ import type { LaneSource } from './sources/source';
 export interface LaneRuntimeOptions extends SourceEnvironment {
   engine?: EngineName;
   startDecoder?: (engine: EngineName) => Promise<DecoderEngine>;
-  sourceFor?: (uri: string) => LaneSource | null;
-  stallTimeoutMs?: number;
+  sourceFor?: (config: LaneConfig) => LaneSource | null;
+  /** For every lane, under what a lane's own configuration says. */
+  timeouts?: Partial<LaneTimeouts>;
   backoff?: { baseMs: number; capMs: number };
 }
 
@@ -65,7 +67,7 @@ const isWebcam = (lane: Lane) => lane.source === null && lane.config.source.star
 
 /** A webcam lane's run state from what its window last said; a keyboard lane's stays `external` (a scanner says nothing until it scans). */
 function windowLaneRun(lane: Lane, now: number) {
-  const idle = { fpsIn: 0, fpsDecoded: 0, drops: 0, restarts: 0 };
+  const idle = { phase: null, fpsIn: 0, fpsDecoded: 0, drops: 0, restarts: 0 };
   if (!isWebcam(lane)) return { ...idle, state: 'external' as const, lastError: null };
   const health = lane.windowHealth;
   if (health === null || now - health.at > windowHealthStaleMs) {
@@ -88,14 +90,14 @@ const rememberedReports = 512;
  */
 export function createLaneManager(options: LaneManagerOptions) {
   const log = options.logger.child({ scope: 'lanes' });
-  const sourceFor = options.sourceFor ?? ((uri: string) => sourceForUri(uri, options));
+  const sourceFor = options.sourceFor ?? ((config: LaneConfig) => sourceForUri(config.source, { ...options, rtspTransport: config.rtspTransport }));
   const startDecoder = options.startDecoder ?? ((engine: EngineName) => startWorkerDecoder({ engine }));
   const lanes = new Map<string, Lane>(
     options.lanes.map((config) => [
       config.id,
       {
         config,
-        source: sourceFor(config.source),
+        source: sourceFor(config),
         runner: null,
         dedupe: createDedupeWindow(options.dedupeWindowMs),
         lastCodeAt: null,
@@ -155,7 +157,7 @@ export function createLaneManager(options: LaneManagerOptions) {
             if (status?.state === 'restarting') laneLog.warn({ lastError: status.lastError, restarts: status.restarts }, 'lane source restarting');
             options.onChange();
           },
-          stallTimeoutMs: options.stallTimeoutMs,
+          timeouts: { ...options.timeouts, ...lane.config.timeouts },
           backoff: options.backoff,
         });
       }
@@ -210,8 +212,8 @@ export function createLaneManager(options: LaneManagerOptions) {
       const now = Date.now();
       return [...lanes.values()].map((lane) => {
         const { config, source, runner, lastCodeAt, scanError } = lane;
-        const run = runner?.status() ?? (source === null ? windowLaneRun(lane, now) : { state: 'stopped' as const, fpsIn: 0, fpsDecoded: 0, drops: 0, lastError: null, restarts: 0 });
-        return { id: config.id, name: config.name, source: config.source, ...run, lastError: run.lastError ?? scanError, lastCodeAt };
+        const run = runner?.status() ?? (source === null ? windowLaneRun(lane, now) : { state: 'stopped' as const, phase: null, fpsIn: 0, fpsDecoded: 0, drops: 0, lastError: null, restarts: 0 });
+        return { id: config.id, name: config.name, source: withoutUrlCredentials(config.source), ...run, lastError: run.lastError ?? scanError, lastCodeAt };
       });
     },
 

@@ -1,4 +1,4 @@
-import type { LaneRunState } from '../../../shared/contract/lanes';
+import type { LanePhase, LaneRunState } from '../../../shared/contract/lanes';
 import type { CodePosition, DecoderEngine, LuminanceFrame } from '../../../shared/decoding/types';
 import { backoffDelayMs } from '../sync/backoff';
 import { LatestSlot } from './latest-slot';
@@ -23,13 +23,28 @@ export interface LaneRunnerOptions {
   onCode(code: FoundCode): void;
   /** State, error or restart count changed. */
   onChange(): void;
-  /** A camera silent for this long is restarted. Default 5 s. */
-  stallTimeoutMs?: number;
+  /** How long a camera may take to answer, then to show a first picture, then between pictures. */
+  timeouts?: Partial<LaneTimeouts>;
   backoff?: { baseMs: number; capMs: number };
 }
 
+export interface LaneTimeouts {
+  connectMs: number;
+  firstFrameMs: number;
+  silenceMs: number;
+}
+
+/**
+ * Opening is not stalling: a camera gets 10 s to answer and then 20 s for its first picture (a
+ * camera with an 8 s keyframe interval joined mid-stream shows nothing until its next keyframe);
+ * once it streams, 5 s without a frame means it is gone.
+ */
+export const DEFAULT_LANE_TIMEOUTS: LaneTimeouts = { connectMs: 10_000, firstFrameMs: 20_000, silenceMs: 5_000 };
+
 export interface LaneRunnerStatus {
   state: LaneRunState;
+  /** Where a running camera is: still connecting, connected and waiting for a picture, or streaming; null otherwise. */
+  phase: LanePhase | null;
   fpsIn: number;
   fpsDecoded: number;
   drops: number;
@@ -47,10 +62,12 @@ const closeTimeoutMs = 2000;
  * delivering is reopened after an exponential backoff; a file ends the lane at its end.
  */
 export function startLaneRunner(options: LaneRunnerOptions) {
-  const { source, stallTimeoutMs = 5000, backoff = { baseMs: 500, capMs: 30_000 } } = options;
+  const { source, backoff = { baseMs: 500, capMs: 30_000 } } = options;
+  const timeouts = { ...DEFAULT_LANE_TIMEOUTS, ...options.timeouts };
   const fpsIn = createRateMeter();
   const fpsDecoded = createRateMeter();
   let state: LaneRunState = 'starting';
+  let phase: LanePhase | null = null;
   let drops = 0;
   let restarts = 0;
   let lastError: string | null = null;
@@ -84,27 +101,37 @@ export function startLaneRunner(options: LaneRunnerOptions) {
     const run = new AbortController();
     const abortRun = () => run.abort(new Error('stopped'));
     stopping.signal.addEventListener('abort', abortRun);
+    if (source.kind !== 'scanner' && decoder === null) {
+      // Started before the source opens, so the first frames do not wait for the wasm to compile
+      // (a camera's newest-wins hand-off would drop them); a failure to start surfaces at the first decode.
+      decoder = options.startDecoder();
+      decoder.catch(() => undefined);
+    }
     const slot = new LatestSlot<Frame>();
     const decoding = decodeLoop(slot).catch((error: unknown) => run.abort(error));
+    const watchdog = createWatchdog(run);
+    const connected = () => {
+      if (phase === 'connecting') enterPhase('waiting-for-picture', watchdog);
+    };
     let opened: OpenedSource | null = null;
     let delivered = false;
     let error: Error | null = null;
     try {
-      opened = await step(source.open(run.signal), run);
+      enterPhase('connecting', watchdog);
+      opened = await step(source.open(run.signal, { connected }), run);
+      connected();
       change('running');
-      if (source.kind !== 'scanner' && decoder === null) {
-        // Loaded while the first frames come, so the first code does not wait for the wasm to compile;
-        // a failure to start surfaces at the first decode.
-        decoder = options.startDecoder();
-        decoder.catch(() => undefined);
-      }
       for (let next = await step(opened.items.next(), run); !next.done; next = await step(opened.items.next(), run)) {
+        if (!delivered) enterPhase('streaming', watchdog);
         delivered = true;
+        watchdog.arm(timeouts.silenceMs, `no frame for ${timeouts.silenceMs / 1000} s`);
         await step(deliver(next.value, slot), run);
       }
     } catch (caught) {
       error = caught instanceof Error ? caught : new Error(String(caught));
     }
+    watchdog.disarm();
+    phase = null;
     stopping.signal.removeEventListener('abort', abortRun);
     // At the end of a file what is in the slot is still decoded; after a failure it is stale.
     slot.close(error === null);
@@ -131,6 +158,7 @@ export function startLaneRunner(options: LaneRunnerOptions) {
 
   async function decodeLoop(slot: LatestSlot<Frame>): Promise<void> {
     for (let item = await slot.take(); item !== null; item = await slot.take()) {
+      // Restarted here after a decoder failed.
       decoder ??= options.startDecoder();
       const { width, height } = item.frame;
       let codes;
@@ -149,17 +177,37 @@ export function startLaneRunner(options: LaneRunnerOptions) {
     }
   }
 
-  /** Races a step of the run against its abort and, for a camera, the watchdog's stall timer. */
+  /** A camera's phase, with the watchdog's limit for it; files and scanners have no limit (a scanner is silent between scans). */
+  function enterPhase(next: LanePhase, watchdog: Watchdog): void {
+    phase = next;
+    if (source.kind === 'camera') {
+      if (next === 'connecting') watchdog.arm(timeouts.connectMs, `the camera did not answer within ${timeouts.connectMs / 1000} s`);
+      if (next === 'waiting-for-picture') watchdog.arm(timeouts.firstFrameMs, `the camera answered but sent no picture within ${timeouts.firstFrameMs / 1000} s`);
+    }
+    options.onChange();
+  }
+
+  /** Aborts the run when an armed limit passes; re-arming replaces the limit. Cameras only. */
+  function createWatchdog(run: AbortController) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return {
+      arm(ms: number, reason: string) {
+        if (source.kind !== 'camera') return;
+        clearTimeout(timer);
+        timer = setTimeout(() => run.abort(new Error(reason)), ms);
+      },
+      disarm: () => clearTimeout(timer),
+    };
+  }
+  type Watchdog = ReturnType<typeof createWatchdog>;
+
+  /** Races a step of the run against its abort (a stop, a failed decoder or the watchdog). */
   function step<T>(work: Promise<T>, run: AbortController): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = source.kind === 'camera' ? setTimeout(() => run.abort(new Error(`no frame for ${stallTimeoutMs / 1000} s`)), stallTimeoutMs) : undefined;
       const onAbort = () => reject(reasonOf(run.signal));
       if (run.signal.aborted) return onAbort();
       run.signal.addEventListener('abort', onAbort, { once: true });
-      work.then(resolve, reject).finally(() => {
-        clearTimeout(timer);
-        run.signal.removeEventListener('abort', onAbort);
-      });
+      work.then(resolve, reject).finally(() => run.signal.removeEventListener('abort', onAbort));
     });
   }
 
@@ -167,7 +215,7 @@ export function startLaneRunner(options: LaneRunnerOptions) {
 
   return {
     status(): LaneRunnerStatus {
-      return { state, fpsIn: fpsIn.perSecond(), fpsDecoded: fpsDecoded.perSecond(), drops, lastError, restarts };
+      return { state, phase, fpsIn: fpsIn.perSecond(), fpsDecoded: fpsDecoded.perSecond(), drops, lastError, restarts };
     },
     /** Resolves when a file lane ended or failed, or once stopped. */
     finished,

@@ -114,7 +114,7 @@ describe('lane pipeline', () => {
     const camera = fakeCamera([0, 1], 5);
     const { station } = stationWith(
       { lanes: [{ id: 'lane-2', name: 'Làn 2', source: 'rtsp://127.0.0.1:9/stream' }] },
-      { sourceFor: () => camera.source, startDecoder: async () => fakeDecoder(), stallTimeoutMs: 100, backoff: { baseMs: 10, capMs: 20 } },
+      { sourceFor: () => camera.source, startDecoder: async () => fakeDecoder(), timeouts: { silenceMs: 100 }, backoff: { baseMs: 10, capMs: 20 } },
     );
     const scans: (number | null)[] = [];
     station.lanes.onScan((scan) => scans.push(scan.frame));

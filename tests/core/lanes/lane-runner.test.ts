@@ -9,7 +9,7 @@ describe('lane runner', () => {
   it('restarts a camera that stops delivering frames, shows it in the status, and recovers', async () => {
     const camera = fakeCamera([0, 1, 0], 10);
     const codes: FoundCode[] = [];
-    const runner = startLaneRunner({ source: camera.source, startDecoder: async () => fakeDecoder(), onCode: (code) => codes.push(code), onChange() {}, stallTimeoutMs: 150, backoff: quickBackoff });
+    const runner = startLaneRunner({ source: camera.source, startDecoder: async () => fakeDecoder(), onCode: (code) => codes.push(code), onChange() {}, timeouts: { silenceMs: 150 }, backoff: quickBackoff });
     await vi.waitFor(() => expect(runner.status()).toMatchObject({ state: 'running', restarts: 1, lastError: 'no frame for 0.15 s' }), { timeout: 2000 });
     await vi.waitFor(() => expect(codes.length).toBeGreaterThanOrEqual(2));
     expect(camera.opened).toBeGreaterThanOrEqual(2);
@@ -77,7 +77,7 @@ describe('lane runner', () => {
   it('under load the newest frame wins: stale frames are dropped and counted, never queued', async () => {
     const camera = fakeCamera(Array.from({ length: 40 }, (_, i) => (i === 39 ? 7 : 0)), 2, { endEachRun: false });
     const codes: FoundCode[] = [];
-    const runner = startLaneRunner({ source: camera.source, startDecoder: async () => fakeDecoder(25), onCode: (code) => codes.push(code), onChange() {}, stallTimeoutMs: 10_000 });
+    const runner = startLaneRunner({ source: camera.source, startDecoder: async () => fakeDecoder(25), onCode: (code) => codes.push(code), onChange() {}, timeouts: { silenceMs: 10_000 } });
     await vi.waitFor(() => expect(codes.map((code) => code.text)).toEqual(['CODE-7']), { timeout: 3000 });
     const status = runner.status();
     // 40 frames at ~2 ms each against a 25 ms decoder: most are skipped, and the last one is decoded.

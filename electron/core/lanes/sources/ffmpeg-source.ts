@@ -3,15 +3,15 @@ import { readWithFfmpeg } from '../../media/ffmpeg-reader';
 import type { LaneSource, SourceItem } from './source';
 
 /**
- * A live camera read by an ffmpeg child as raw grey frames: `rtsp://` (over TCP: UDP loses packets
- * behind the NATs of 4G routers), `http(s)://` MJPEG, or a local `v4l2:` device. The capture time
- * is when the frame reached us; ffmpeg adds at most a frame or two of latency.
+ * A live camera read by an ffmpeg child as raw grey frames: `rtsp://` (TCP unless the lane says
+ * UDP), `http(s)://` MJPEG, or a local `v4l2:` device. The capture time is when the frame reached
+ * us; ffmpeg adds at most a frame or two of latency.
  */
 export function ffmpegCameraSource(input: string, inputOptions: string[], ffmpegPath?: string): LaneSource {
   return {
     kind: 'camera',
-    async open(signal) {
-      const video = await readWithFfmpeg(input, { inputOptions, ffmpegPath, signal });
+    async open(signal, progress) {
+      const video = await readWithFfmpeg(input, { inputOptions, ffmpegPath, signal, onConnected: () => progress?.connected() });
       const items = stamped(video.frames);
       return { items, close: async () => void (await items.return(undefined)) };
     },

@@ -8,6 +8,11 @@ export interface SourceEnvironment {
   /** Default `ffmpeg` on the PATH (Debian's /usr/bin/ffmpeg on our machines). */
   ffmpegPath?: string;
   openSerialPort?: SerialPortOpener;
+  /**
+   * RTSP over TCP by default: UDP loses packets behind the NATs of 4G routers and through
+   * firewalls; UDP is for a camera on the same switch that cannot do TCP.
+   */
+  rtspTransport?: 'tcp' | 'udp';
 }
 
 const defaultBaudRate = 9600;
@@ -28,7 +33,7 @@ export function sourceForUri(uri: string, environment: SourceEnvironment = {}): 
       return fileSource(rest.startsWith('//') ? fileURLToPath(uri) : rest);
     case 'rtsp':
     case 'rtsps':
-      return ffmpegCameraSource(uri, ['-rtsp_transport', 'tcp'], environment.ffmpegPath);
+      return ffmpegCameraSource(uri, ['-rtsp_transport', environment.rtspTransport ?? 'tcp'], environment.ffmpegPath);
     case 'http':
     case 'https':
       return ffmpegCameraSource(uri, [], environment.ffmpegPath);

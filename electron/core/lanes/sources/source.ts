@@ -17,6 +17,10 @@ export interface OpenedSource {
  */
 export interface LaneSource {
   readonly kind: 'file' | 'camera' | 'scanner';
-  /** Aborting the signal stops a source that is still opening (a camera that never answers). */
-  open(signal: AbortSignal): Promise<OpenedSource>;
+  /**
+   * Aborting the signal stops a source that is still opening (a camera that never answers). A
+   * camera says `connected` once it answered, before its first picture (which, joined between
+   * keyframes, may take seconds); resolving is connected too.
+   */
+  open(signal: AbortSignal, progress?: { connected(): void }): Promise<OpenedSource>;
 }
