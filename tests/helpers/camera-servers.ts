@@ -13,7 +13,7 @@ export interface CameraVideo {
 }
 
 /** A video of `texts` as a y4m file and as H.264 in MP4 with a keyframe every `keyframeSeconds`. */
-export async function makeCameraVideo(folder: string, texts: string[], options: { fps?: number; keyframeSeconds?: number; leadFrames?: number; name?: string } = {}): Promise<CameraVideo> {
+export async function makeCameraVideo(folder: string, texts: string[], options: { fps?: number; keyframeSeconds?: number; name?: string } = {}): Promise<CameraVideo> {
   const fps = options.fps ?? 10;
   const name = options.name ?? 'camera';
   const y4m = join(folder, `${name}.y4m`);

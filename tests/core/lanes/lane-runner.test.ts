@@ -1,11 +1,60 @@
 import { describe, expect, it, vi } from 'vitest';
 import { startLaneRunner, type FoundCode } from '../../../electron/core/lanes/lane-runner';
-import type { LaneSource } from '../../../electron/core/lanes/sources/source';
+import type { LaneSource, SourceItem } from '../../../electron/core/lanes/sources/source';
 import { fakeCamera, fakeDecoder, markedFrame } from './fake-lanes';
 
 const quickBackoff = { baseMs: 20, capMs: 100 };
 
 describe('lane runner', () => {
+  it('gives a camera that answered time to show its first picture, more than the silence allowed between pictures', async () => {
+    vi.useFakeTimers();
+    try {
+      let opened = 0;
+      // Answers at once, first picture after 12 s (a keyframe far away), then a frame a second.
+      const slowFirstPicture: LaneSource = {
+        kind: 'camera',
+        async open(signal, progress) {
+          opened++;
+          progress?.connected();
+          async function* frames(): AsyncGenerator<SourceItem, void> {
+            await new Promise((resolve) => setTimeout(resolve, 12_000));
+            for (;;) {
+              yield { kind: 'frame', frame: markedFrame(1), capturedAt: Date.now() };
+              await new Promise((resolve) => setTimeout(resolve, 1000));
+              if (signal.aborted) return;
+            }
+          }
+          const items = frames();
+          return { items, close: async () => void (await items.return(undefined)) };
+        },
+      };
+      const codes: FoundCode[] = [];
+      const runner = startLaneRunner({ source: slowFirstPicture, startDecoder: async () => fakeDecoder(), onCode: (code) => codes.push(code), onChange() {} });
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(runner.status()).toMatchObject({ phase: 'waiting-for-picture', restarts: 0 });
+      await vi.advanceTimersByTimeAsync(8000);
+      expect(runner.status()).toMatchObject({ phase: 'streaming', restarts: 0, lastError: null });
+      expect(codes.length).toBeGreaterThan(0);
+      expect(opened).toBe(1);
+      // Silent past 5 s once streaming: that is a camera gone.
+      const silent = startLaneRunner({ source: fakeCamera([1], 10).source, startDecoder: async () => fakeDecoder(), onCode() {}, onChange() {} });
+      await vi.advanceTimersByTimeAsync(5100);
+      expect(silent.status()).toMatchObject({ restarts: 1, lastError: 'no frame for 5 s' });
+      // A camera that never answers gets its 10 s, and says so.
+      const mute: LaneSource = { kind: 'camera', open: (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) };
+      const waiting = startLaneRunner({ source: mute, startDecoder: async () => fakeDecoder(), onCode() {}, onChange() {} });
+      await vi.advanceTimersByTimeAsync(9000);
+      expect(waiting.status()).toMatchObject({ phase: 'connecting', restarts: 0 });
+      await vi.advanceTimersByTimeAsync(1100);
+      expect(waiting.status()).toMatchObject({ restarts: 1, lastError: 'the camera did not answer within 10 s' });
+      const stopped = Promise.all([runner.stop(), silent.stop(), waiting.stop()]);
+      await vi.advanceTimersByTimeAsync(5000);
+      await stopped;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('restarts a camera that stops delivering frames, shows it in the status, and recovers', async () => {
     const camera = fakeCamera([0, 1, 0], 10);
     const codes: FoundCode[] = [];
