@@ -7,7 +7,7 @@ import type { Citizen, CodeForVerification, IdentityMatch, PassageUpload, RetroC
 import { citizensNamed, getCitizen, statusesOf } from '../db/citizens';
 import { isDenyListed } from '../db/deny-list';
 import { isDenied, standingAt, type Standing } from '../db/standing';
-import { citizenForToken, SERVER_TIME_TOLERANCE_MS, STATION_CLOCK_TOLERANCE_MS } from './vneid';
+import { citizenForToken, ONLINE_CHECK_TOLERANCE_MS, SERVER_TIME_TOLERANCE_MS, STATION_CLOCK_TOLERANCE_MS } from './vneid';
 
 const clean: Standing = { statuses: [], denyListed: false };
 
@@ -76,9 +76,9 @@ function identify(db: Database, code: CodeForVerification, scannedAt: Date, tole
   }
 }
 
-/** A VNeID token is judged at the station's scan time, not at arrival: see vneid.ts. */
-export function verifyCode(db: Database, code: CodeForVerification, scannedAt: Date, now: Date): VerifyResponse {
-  const outcome = identify(db, code, scannedAt);
+/** The online check: judged at the server's own time, whatever scan time the station reports. */
+export function verifyCode(db: Database, code: CodeForVerification, now: Date): VerifyResponse {
+  const outcome = identify(db, code, now, ONLINE_CHECK_TOLERANCE_MS);
   const standing = outcome.idNumber === undefined ? clean : standingOf(db, outcome.idNumber);
   return { match: outcome.match, ...(outcome.match === 'found' && { citizen: outcome.citizen }), ...standing, checkedAt: now.toISOString() };
 }
@@ -114,7 +114,8 @@ export function retroCheckFor(db: Database, passage: PassageUpload): RetroCheck 
   const code = uploadedCode(passage);
   if (code === undefined) return undefined;
   const [scannedAt, toleranceMs] = passage.serverTime ? [new Date(passage.serverTime), SERVER_TIME_TOLERANCE_MS] : [new Date(passage.scannedAt), STATION_CLOCK_TOLERANCE_MS];
-  const outcome = identify(db, code, scannedAt, toleranceMs);
+  // A token's minute is only as good as the clock it is judged by: the station's own is not enough (vneid.ts).
+  const outcome = code.kind === 'vneid-token' && !passage.serverTime ? { match: 'token-invalid' as const } : identify(db, code, scannedAt, toleranceMs);
   const standing = outcome.idNumber === undefined ? clean : standingAt(db, outcome.idNumber, scannedAt);
   return {
     match: outcome.match,

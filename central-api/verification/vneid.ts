@@ -1,13 +1,13 @@
-// The simulated VNeID backend: one-minute opaque tokens bound to a citizen, judged at the time the
-// station scanned them.
+// The simulated VNeID backend: one-minute opaque tokens bound to a citizen, kept only as hashes.
 //
-// Tokens are issued and expire in server time; a station reports its scan in its own clock. A
-// station warns its officer once its clock is more than 5 minutes off, so up to that much error
-// is normal operation, and the validity window is widened by it on both sides: a token is genuine
-// when the scan time, give or take the tolerance, falls in [issued, expires]. That lets a
-// screenshot be replayed for up to 5 minutes after expiry — the price of not turning honest
-// officers with drifting clocks away. An upload that carries `serverTime` (the scan time already
-// corrected by the station's measured clock offset) is judged with a much smaller tolerance.
+// Tokens are issued and expire in server time, and are judged in server time, never in a clock a
+// client reports (a back-dated scan time would bring an expired token back to life):
+// - online, at the server's own time of the check, with 5 s of tolerance: the station asks within
+//   its 1.5 s verify deadline of the scan, so a code read in its last second still passes, and a
+//   screenshot shown after its minute fails;
+// - at sync, for a token scanned offline, at the scan time corrected by the station's measured
+//   clock offset (`serverTime`), with 30 s of tolerance (a round trip plus drift since measured).
+//   Without a measured offset a replay cannot be bounded at all: such a token is not confirmed.
 
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Citizen } from '../api-types';
@@ -15,8 +15,10 @@ import { getCitizen } from '../db/citizens';
 import { randomToken, sha256 } from '../db/hash';
 
 export const VNEID_TOKEN_LIFETIME_MS = 60_000;
-/** The station clock error a station tolerates before it warns (see above). */
+/** The station clock error a station tolerates before it warns: for what a card's passage says of its scan time. */
 export const STATION_CLOCK_TOLERANCE_MS = 5 * 60_000;
+/** From a scan to the server's answer: the station's verify deadline and the decode before it. */
+export const ONLINE_CHECK_TOLERANCE_MS = 5_000;
 /** Error left in a station's offset-corrected `serverTime`: a round trip plus drift since measured. */
 export const SERVER_TIME_TOLERANCE_MS = 30_000;
 

@@ -134,7 +134,7 @@ describe('passages decided offline, checked again at upload as of their scan tim
     sex: citizen.sex,
   });
 
-  it('VNeID tokens: genuine at the scan time or not, and whether the holder was to be stopped; a duplicate repeats it', async () => {
+  it('VNeID tokens: genuine at the offset-corrected scan time or not, and whether the holder was to be stopped; a duplicate repeats it', async () => {
     const scannedAt = new Date(clock.getTime() + 20_000).toISOString();
     const issue = async (idNumber: string) => ((await (await api.request('/vneid/tokens', { body: { idNumber } })).json()) as { token: string }).token;
     const cleanToken = await issue(clean.idNumber);
@@ -144,13 +144,15 @@ describe('passages decided offline, checked again at upload as of their scan tim
     const offline = (vneidToken: string, sequence: number, overrides: Partial<PassageUpload> = {}) =>
       passage(station, { sequence, codeKind: 'vneid-token', vneidToken, verification: 'offline', verdict: 'check', scannedAt, ...overrides });
     const batch = [
-      offline(cleanToken, 40),
-      offline(confirmedToken, 41),
-      offline('B'.repeat(43), 42),
-      // Its station's clock says it was scanned an hour after issue, with no correction: expired then.
-      offline(cleanToken, 43, { scannedAt: clock.toISOString() }),
-      // serverTime (the offset-corrected scan time) is preferred over the station's own clock.
+      offline(cleanToken, 40, { serverTime: scannedAt }),
+      offline(confirmedToken, 41, { serverTime: scannedAt }),
+      offline('B'.repeat(43), 42, { serverTime: scannedAt }),
+      // Scanned an hour after issue by the offset-corrected clock: expired then.
+      offline(cleanToken, 43, { serverTime: clock.toISOString() }),
+      // serverTime (the offset-corrected scan time) is what counts, not the station's own clock.
       offline(cleanToken, 44, { scannedAt: clock.toISOString(), serverTime: scannedAt }),
+      // No measured clock offset: the station's own clock cannot bound a replay, so it is not confirmed.
+      offline(cleanToken, 45),
     ];
     const results = await upload(batch);
     expect(results.map((result) => result.retroCheck)).toEqual([
@@ -159,6 +161,7 @@ describe('passages decided offline, checked again at upload as of their scan tim
       { match: 'token-invalid', denied: false, quarantine: false },
       { match: 'token-invalid', denied: false, quarantine: false },
       { match: 'found', denied: false, quarantine: false, citizen: expect.objectContaining({ idNumber: clean.idNumber }) },
+      { match: 'token-invalid', denied: false, quarantine: false },
     ]);
     const again = await upload(batch);
     expect(again.map((result) => result.status)).toEqual(batch.map(() => 'duplicate'));
