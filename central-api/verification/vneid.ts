@@ -22,8 +22,15 @@ export const ONLINE_CHECK_TOLERANCE_MS = 5_000;
 /** Error left in a station's offset-corrected `serverTime`: a round trip plus drift since measured. */
 export const SERVER_TIME_TOLERANCE_MS = 30_000;
 
-/** Issues a token for a registered citizen; undefined for an unknown one. */
+/**
+ * How long an expired token's hash is kept: a station offline for days still has its passages
+ * checked at sync. After that the hash goes (a token of a week ago proves nothing more).
+ */
+export const EXPIRED_TOKEN_RETENTION_MS = 7 * 86_400_000;
+
+/** Issues a token for a registered citizen; undefined for an unknown one. Purges tokens past their retention. */
 export function issueVneidToken(db: Database, idNumber: string, now: Date): { token: string; expiresAt: string } | undefined {
+  db.prepare('DELETE FROM vneid_tokens WHERE expires_at < ?').run(new Date(now.getTime() - EXPIRED_TOKEN_RETENTION_MS).toISOString());
   if (!getCitizen(db, idNumber)) return undefined;
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + VNEID_TOKEN_LIFETIME_MS).toISOString();

@@ -113,6 +113,22 @@ describe('POST /v1/verify: VNeID tokens', () => {
     expect(await check(new Date(Date.parse(issued.expiresAt) - 30_000))).toBe('token-invalid');
   });
 
+  it('keeps an expired token’s hash for a week of offline stations, then purges it', async () => {
+    let clock = new Date('2026-05-01T08:00:00Z');
+    const timed = await startTestApi({ now: () => clock });
+    const issue = async () => (await (await timed.request('/vneid/tokens', { body: { idNumber: wanted.idNumber } })).json()) as { token: string };
+    const first = await issue();
+    const count = () => (timed.db.prepare('SELECT count(*) AS n FROM vneid_tokens').get() as { n: number }).n;
+    const stored = timed.db.prepare('SELECT token_hash FROM vneid_tokens').all() as { token_hash: string }[];
+    expect(stored.map((row) => row.token_hash)).not.toContain(first.token);
+    clock = new Date(clock.getTime() + 6 * 86_400_000);
+    await issue();
+    expect(count()).toBe(2);
+    clock = new Date(clock.getTime() + 2 * 86_400_000);
+    await issue();
+    expect(count()).toBe(2);
+  });
+
   it('answers token-invalid for an unknown token, with nothing about anyone', async () => {
     expect(await verify({ kind: 'vneid-token', token: 'A'.repeat(43) })).toMatchObject({ match: 'token-invalid', statuses: [], denyListed: false });
     expect((await verify({ kind: 'vneid-token' })).match).toBe('token-invalid');
