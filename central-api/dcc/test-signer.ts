@@ -23,8 +23,12 @@ const FILE = 'dcc-test-signer.json';
 export async function loadOrCreateTestSigner(dataDir: string, now: Date): Promise<DocumentSigner> {
   const file = join(dataDir, FILE);
   if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { certificatePem: string; privateKeyPem: string };
-    return signerOf(stored.certificatePem, stored.privateKeyPem);
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as { certificatePem: string; privateKeyPem: string };
+      return signerOf(stored.certificatePem, stored.privateKeyPem);
+    } catch (error) {
+      throw new Error(`the test signer file ${file} is damaged (${(error as Error).message}): delete it and a new signer is made`, { cause: error });
+    }
   }
   const made = await makeSelfSignedSigner({ name: 'CN=Reference central API test DSC, O=Checkpoint station reference server, C=VN', now });
   writeFileSync(file, JSON.stringify({ certificatePem: made.certificatePem, privateKeyPem: made.privateKeyPem }), { mode: 0o600 });

@@ -6,7 +6,7 @@
 import { constants as cryptoConstants, verify, type KeyObject } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { todayInVietnam, formatSlashedDay } from '../../../shared/codes/dates';
-import { certificateTypeOf, EU_DCC_PREFIX, summariseCertificate, type EuDccReader, type EuDccReading } from '../../../shared/codes/formats/eu-dcc';
+import { certificateTypeOf, EU_DCC_PREFIX, hasZlibHeader, summariseCertificate, type EuDccReader, type EuDccReading } from '../../../shared/codes/formats/eu-dcc';
 import { finding, type Finding, type ProblemCode, type ProblemParams } from '../../../shared/codes/problems';
 import { base45Decode } from '../../../shared/dcc/base45';
 import { CborError } from '../../../shared/dcc/cbor';
@@ -60,7 +60,7 @@ function unwrap(text: string): CoseSign1 {
   if (!text.startsWith(EU_DCC_PREFIX)) throw new StageFailure('dcc.prefix');
   const compressed = stage('dcc.base45', () => base45Decode(text.slice(EU_DCC_PREFIX.length)));
   // The specification makes compression mandatory: an uncompressed COSE message is refused.
-  if (!isZlibStream(compressed)) throw new StageFailure('dcc.compression');
+  if (!hasZlibHeader(compressed)) throw new StageFailure('dcc.compression');
   const cose = stage('dcc.compression', () => {
     const { buffer, engine } = inflateSync(compressed, { maxOutputLength: MAX_INFLATED_BYTES, info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
     // Bytes after the end of the zlib stream would make one certificate many different QR codes.
@@ -72,11 +72,6 @@ function unwrap(text: string): CoseSign1 {
   } catch (error) {
     throw new StageFailure(error instanceof CborError ? 'dcc.cbor' : 'dcc.cose');
   }
-}
-
-/** RFC 1950: deflate (CM 8), a window of at most 32 KiB, and a header check that divides by 31. */
-function isZlibStream(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && (bytes[0]! & 0x0f) === 8 && bytes[0]! >> 4 <= 7 && (bytes[0]! * 256 + bytes[1]!) % 31 === 0;
 }
 
 function authenticate(message: CoseSign1, trust: TrustList): TrustedSigner {
@@ -119,12 +114,12 @@ function claimsOf(message: CoseSign1): HealthCertificateClaims & { issuedAtIso: 
   return { ...claims, issuedAtIso: iso(claims.issuedAt), expiresAtIso: iso(claims.expiresAt) };
 }
 
-/** Past the signature every check is made and each failure said; the person only when all the certificate's own checks hold. */
 /** The country (C=) of the signer certificate's subject. */
 function countryOf(signer: TrustedSigner): string | null {
   return /(?:^|\n)C=([A-Z]{2})(?:\n|$)/.exec(signer.certificate.subject)?.[1] ?? null;
 }
 
+/** Past the signature every check is made and each failure said; the person only when all the certificate's own checks hold. */
 function judge(claims: ReturnType<typeof claimsOf>, signer: TrustedSigner, now: Date, businessRules: DccRuleSet): EuDccReading {
   const findings: Finding[] = [];
   const day = (seconds: number) => formatSlashedDay(todayInVietnam(new Date(seconds * 1000)));

@@ -15,6 +15,13 @@ import { EMPTY_TRUST_LIST, keyIdOf, trustListFromDer, TrustListError, type Trust
 
 export const TRUST_LIST_FILE = 'dcc-trust-list.json';
 
+/**
+ * A confirmation (304) comes every sync pass; the file (a gateway's list runs to megabytes) is
+ * rewritten for one at most hourly. After a restart the list may look up to an hour older than it
+ * is: against a 24 h staleness limit, that is on the safe side.
+ */
+const PERSIST_CONFIRMATION_EVERY_MS = 3_600_000;
+
 const storedSchema = z.object({ list: dccTrustListSchema, etag: z.string().max(256).nullable(), fetchedAt: z.iso.datetime() });
 /** The file: the stored body as the exact text the HMAC covers. */
 const fileSchema = z.object({ body: z.string().max(50_000_000), mac: z.string().regex(/^[0-9a-f]{64}$/) });
@@ -69,10 +76,12 @@ export function openTrustListCache(dataDir: string, staleAfterMs: number, macKey
     stored = null;
   }
 
+  let persistedAt = stored?.fetchedAt ?? null;
+
   async function save(next: z.infer<typeof storedSchema>, nextTrust: TrustList): Promise<void> {
     const body = JSON.stringify(next);
     await writeFileAtomically(path, JSON.stringify({ body, mac: macOf(body).toString('hex') }));
-    [stored, trust, damaged] = [next, nextTrust, false];
+    [stored, trust, damaged, persistedAt] = [next, nextTrust, false, next.fetchedAt];
   }
 
   return {
@@ -80,7 +89,10 @@ export function openTrustListCache(dataDir: string, staleAfterMs: number, macKey
     etag: () => stored?.etag ?? null,
     store: (list, etag, at) => save({ list, etag, fetchedAt: at.toISOString() }, trustListFromBody(list)),
     confirm: async (at) => {
-      if (stored !== null) await save({ ...stored, fetchedAt: at.toISOString() }, trust);
+      if (stored === null) return;
+      const confirmed = { ...stored, fetchedAt: at.toISOString() };
+      if (persistedAt !== null && at.getTime() - Date.parse(persistedAt) < PERSIST_CONFIRMATION_EVERY_MS) stored = confirmed;
+      else await save(confirmed, trust);
     },
     status(now) {
       const fetchedAt = stored?.fetchedAt ?? null;

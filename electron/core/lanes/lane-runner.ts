@@ -177,17 +177,18 @@ export function startLaneRunner(options: LaneRunnerOptions) {
     }
   }
 
-  /** A camera's phase, with the watchdog's limit for it; files and scanners have no limit (a scanner is silent between scans). */
+  /** A source's phase, with the watchdog's limit for it. */
   function enterPhase(next: LanePhase, watchdog: Watchdog): void {
     phase = next;
-    if (source.kind === 'camera') {
-      if (next === 'connecting') watchdog.arm(timeouts.connectMs, `the camera did not answer within ${timeouts.connectMs / 1000} s`);
-      if (next === 'waiting-for-picture') watchdog.arm(timeouts.firstFrameMs, `the camera answered but sent no picture within ${timeouts.firstFrameMs / 1000} s`);
-    }
+    if (next === 'connecting') watchdog.arm(timeouts.connectMs, `the camera did not answer within ${timeouts.connectMs / 1000} s`);
+    if (next === 'waiting-for-picture') watchdog.arm(timeouts.firstFrameMs, `the camera answered but sent no picture within ${timeouts.firstFrameMs / 1000} s`);
     options.onChange();
   }
 
-  /** Aborts the run when an armed limit passes; re-arming replaces the limit. Cameras only. */
+  /**
+   * Aborts the run when an armed limit passes; re-arming replaces the limit. Cameras only: a file
+   * is read as fast as it decodes, and a scanner is silent between scans.
+   */
   function createWatchdog(run: AbortController) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     return {

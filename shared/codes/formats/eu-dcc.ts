@@ -11,7 +11,7 @@
 import { findForbiddenCharacter, hasLoneSurrogate } from '../limits';
 import type { Finding } from '../problems';
 import { partialDateSchema, type FieldsOf, type PartialDate } from '../schemas';
-import { BASE45_ALPHABET } from '../../dcc/base45';
+import { BASE45_ALPHABET, base45Decode } from '../../dcc/base45';
 
 export const EU_DCC_PREFIX = 'HC1:';
 
@@ -36,14 +36,17 @@ export function looksLikeEuDcc(text: string): boolean {
   if (text.startsWith(EU_DCC_PREFIX)) return true;
   if (text.length < 20 || !BASE45_TEXT.test(text)) return false;
   if (CONTEXT_IDENTIFIER.test(text)) return true;
-  const first = zlibHeaderValue(text.slice(0, 3));
-  return first !== null && first >> 8 === 0x78 && first % 31 === 0;
+  try {
+    return hasZlibHeader(base45Decode(text.slice(0, 3)));
+  } catch {
+    // Three Base45 characters worth more than two bytes: not the start of anything compressed.
+    return false;
+  }
 }
 
-function zlibHeaderValue(group: string): number | null {
-  let value = 0;
-  for (let digit = group.length - 1; digit >= 0; digit -= 1) value = value * 45 + BASE45_ALPHABET.indexOf(group[digit]!);
-  return value <= 0xffff ? value : null;
+/** RFC 1950: deflate (CM 8), a window of at most 32 KiB, and a header check that divides by 31. */
+export function hasZlibHeader(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && (bytes[0]! & 0x0f) === 8 && bytes[0]! >> 4 <= 7 && (bytes[0]! * 256 + bytes[1]!) % 31 === 0;
 }
 
 export type CertificateType = 'vaccination' | 'test' | 'recovery';

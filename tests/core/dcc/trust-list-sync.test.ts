@@ -120,6 +120,25 @@ describe('the vaccine-passport trust list', () => {
     expect(forged.reasons.map((reason) => reason.code)).toEqual(['dcc.unknown-signer']);
   });
 
+  it('keeps each confirmation in memory, and writes one to the file at most hourly', async () => {
+    const dataDir = tempDir();
+    const signer = await makeSigner();
+    const list = { version: 'v1', signers: [{ kid: keyIdOf(signer.certificate.raw), country: 'VN', certificate: signer.certificate.raw.toString('base64') }] };
+    const key = trustListMacKey(testKey);
+    const fetchedAt = new Date('2026-06-01T08:00:00Z');
+    const cache = openTrustListCache(dataDir, 86_400_000, key);
+    await cache.store(list, '"e1"', fetchedAt);
+    const written = () => readFileSync(join(dataDir, TRUST_LIST_FILE), 'utf8');
+    const before = written();
+    await cache.confirm(new Date(fetchedAt.getTime() + 10 * 60_000));
+    expect(cache.status(new Date(fetchedAt.getTime() + 10 * 60_000)).fetchedAt).toBe('2026-06-01T08:10:00.000Z');
+    expect(written()).toBe(before);
+    // After a restart the list looks as old as the last write: older, never younger, than it is.
+    expect(openTrustListCache(dataDir, 86_400_000, key).status(fetchedAt).fetchedAt).toBe(fetchedAt.toISOString());
+    await cache.confirm(new Date(fetchedAt.getTime() + 2 * 3_600_000));
+    expect(openTrustListCache(dataDir, 86_400_000, key).status(fetchedAt)).toMatchObject({ fetchedAt: '2026-06-01T10:00:00.000Z', signers: 1, damaged: false });
+  });
+
   it('says a damaged file is damaged, and then knows no signer', async () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, TRUST_LIST_FILE), '{"list": {"version": 3');
