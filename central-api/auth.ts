@@ -1,27 +1,48 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { FastifyInstance } from 'fastify';
+import { citizenOfSession } from './citizen/accounts';
 import { stationForToken } from './db/stations';
 import { sendProblem } from './problem';
 
 const bearer = /^Bearer\s+(\S+)\s*$/i;
 
+/** The citizen app's session cookie (openapi.yaml's `citizenSession`). */
+export const CITIZEN_SESSION_COOKIE = 'vneid_session';
+
+/** A cookie's value from a `Cookie` header; undefined when absent. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const pair of (header ?? '').split(';')) {
+    const [key, value] = pair.split('=', 2).map((part) => part.trim());
+    if (key === name && value !== undefined && value !== '') return value;
+  }
+  return undefined;
+}
+
 /**
  * A request's `Authorization: Bearer <station token>` names its station on every route (health,
- * time and enrolment take it too: re-enrolment and the rate limits go by it). Operations the
- * document secures refuse a request without a current token with 401 — after the rate limit has
- * counted it against its address (route hooks run between these two), but before the body is read
- * or validated: a stranger learns nothing but 401, and cannot try tokens at any speed.
+ * time and enrolment take it too: re-enrolment and the rate limits go by it), and its session
+ * cookie its signed-in citizen. Operations the document secures refuse a request without a
+ * current token or session with 401 — after the rate limit has counted it against its address
+ * (route hooks run between these two), but before the body is read or validated: a stranger
+ * learns nothing but 401, and cannot try tokens at any speed.
  */
-export function installAuthentication(app: FastifyInstance, db: Database): void {
+export function installAuthentication(app: FastifyInstance, db: Database, now: () => Date): void {
   app.decorateRequest('station', null);
+  app.decorateRequest('citizen', null);
   app.addHook('onRequest', async (request) => {
     const token = bearer.exec(request.headers.authorization ?? '')?.[1];
     request.station = (token !== undefined && stationForToken(db, token)) || null;
+    const session = cookieValue(request.headers.cookie, CITIZEN_SESSION_COOKIE);
+    request.citizen = (session !== undefined && citizenOfSession(db, session, now())) || null;
   });
   app.addHook('preParsing', async (request, reply) => {
-    if (request.routeOptions.config.authenticated !== true || request.station !== null) return;
-    reply.header('www-authenticate', 'Bearer');
-    const presented = bearer.test(request.headers.authorization ?? '');
-    return sendProblem(reply, 401, 'unauthorized', presented ? 'the station token is unknown or was revoked' : 'a station token is required');
+    const requires = request.routeOptions.config.requires;
+    if (requires === 'stationToken' && request.station === null) {
+      reply.header('www-authenticate', 'Bearer');
+      const presented = bearer.test(request.headers.authorization ?? '');
+      return sendProblem(reply, 401, 'unauthorized', presented ? 'the station token is unknown or was revoked' : 'a station token is required');
+    }
+    if (requires === 'citizenSession' && request.citizen === null) return sendProblem(reply, 401, 'unauthorized', 'sign in to the VNeID app first');
+    return undefined;
   });
 }

@@ -4,7 +4,7 @@
 // stored; a reset, a slow body or an unreadable answer (200 with a body no schema allows) strike
 // after it, so the work is done but the station may never hear of it — exactly the case idempotent
 // upload exists for, and the answers a station must never read as a pass. Only /v1 routes are
-// affected, never /admin or /vneid.
+// affected, never /admin or the citizen app (/citizen).
 
 import { randomInt } from 'node:crypto';
 import type { ServerResponse } from 'node:http';

@@ -26,16 +26,20 @@ export interface Operation {
   method: HttpMethod;
   path: string;
   /**
-   * True when a station token is required; false for operations whose `security` is `[]` (VNeID,
-   * admin) or allows no scheme (`{}`: health, time and enrolment take a token but need none).
+   * The scheme every request must satisfy: `stationToken`, or `citizenSession` (the citizen app's
+   * cookie). Null for operations whose `security` is `[]` (sign-in, admin) or allows no scheme
+   * (`{}`: health, time and enrolment take a token but need none).
    */
-  authenticated: boolean;
+  requires: SecurityScheme | null;
   /** The operation's `x-rate-limit`; undefined for the test-only admin routes, which have none. */
   rateLimit: RateLimit | undefined;
   /** JSON Pointer (without '#') to the operation object. */
   pointer: string;
   operation: Json;
 }
+
+/** The document's security schemes. */
+export type SecurityScheme = 'stationToken' | 'citizenSession';
 
 export interface RateLimit {
   max: number;
@@ -58,9 +62,10 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
       const operation = item[method];
       if (!operation) return [];
       const security = (operation.security as object[] | undefined) ?? globalSecurity;
-      const authenticated = security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
+      const optional = security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0);
+      const requires = optional ? null : (Object.keys(security[0] ?? {})[0] as SecurityScheme);
       const rateLimit = operation['x-rate-limit'] as RateLimit | undefined;
-      return [{ operationId: String(operation.operationId), method, path, authenticated, rateLimit, pointer: `/paths/${escapePointer(path)}/${method}`, operation }];
+      return [{ operationId: String(operation.operationId), method, path, requires, rateLimit, pointer: `/paths/${escapePointer(path)}/${method}`, operation }];
     }),
   );
 }

@@ -10,6 +10,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import pino from 'pino';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { installAuthentication } from './auth';
+import { registerCitizenApp } from './citizen/app-files';
 import { loadOrCreateTestSigner } from './dcc/test-signer';
 import { closeCentralDatabase, openCentralDatabase } from './db/open';
 import { createPassageStore } from './db/passages';
@@ -21,6 +22,7 @@ import { DEFAULT_POPULATION } from './population/generate';
 import { seedRegister } from './population/seed';
 import { installProblemHandlers } from './problem';
 import { registerAdminRoutes } from './routes/admin';
+import { registerCitizenRoutes } from './routes/citizen';
 import type { ApiContext } from './routes/context';
 import { registerPassageRoutes } from './routes/passages';
 import { registerReferenceRoutes } from './routes/reference';
@@ -39,7 +41,7 @@ export interface CentralApiOptions {
    */
   enrolSecret?: string;
   /**
-   * Test mode: serves the /admin endpoints (passage list, fault plan, poison, vaccine passports)
+   * Test mode: serves the /admin endpoints (passage list, fault plan, poison, vaccine passports, the simulated SMS outbox)
    * and puts the server's own test signer on the vaccine-passport trust list. Off by default: 404.
    */
   testAdmin?: boolean;
@@ -140,9 +142,11 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     const context: ApiContext = { db, passages: createPassageStore(db), faults: new FaultInjector(), now, contract, dccSigners };
     installProblemHandlers(app);
     context.faults.install(app);
-    installAuthentication(app, db);
+    installAuthentication(app, db, now);
     registerStationRoutes(app, doc, context);
     registerVerificationRoutes(app, doc, context);
+    registerCitizenRoutes(app, doc, context);
+    registerCitizenApp(app);
     registerPassageRoutes(app, doc, context);
     registerReferenceRoutes(app, doc, context);
     if (options.testAdmin) registerAdminRoutes(app, doc, context);

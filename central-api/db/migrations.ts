@@ -176,5 +176,58 @@ const enrolmentCodes: Migration = {
   },
 };
 
+/**
+ * The citizen app's side (citizen/): accounts with scrypt password hashes, registrations in
+ * progress with their one-time code's hash, signed-in sessions by token hash, wrong sign-ins per
+ * ID number typed (known or not, so a lock-out tells a stranger nothing), and the simulated SMS
+ * outbox.
+ */
+const citizenAccounts: Migration = {
+  version: 5,
+  name: 'citizen-accounts',
+  up(db) {
+    db.exec(`
+      CREATE TABLE citizen_accounts (
+        id_number     TEXT PRIMARY KEY REFERENCES citizens (id_number),
+        phone         TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        registered_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE citizen_registrations (
+        registration_hash TEXT PRIMARY KEY,
+        id_number         TEXT NOT NULL REFERENCES citizens (id_number),
+        phone             TEXT NOT NULL,
+        otp_hash          TEXT NOT NULL,
+        otp_sent_at       TEXT NOT NULL,
+        otp_expires_at    TEXT NOT NULL,
+        resends           INTEGER NOT NULL DEFAULT 0,
+        wrong_otps        INTEGER NOT NULL DEFAULT 0,
+        verified_at       TEXT,
+        expires_at        TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE citizen_sessions (
+        token_hash TEXT PRIMARY KEY,
+        id_number  TEXT NOT NULL REFERENCES citizen_accounts (id_number),
+        expires_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE citizen_sign_in_failures (
+        id_number    TEXT PRIMARY KEY,
+        failures     INTEGER NOT NULL,
+        locked_until TEXT
+      ) STRICT;
+
+      CREATE TABLE sms_outbox (
+        id      INTEGER PRIMARY KEY,
+        phone   TEXT NOT NULL,
+        text    TEXT NOT NULL,
+        sent_at TEXT NOT NULL
+      ) STRICT;
+    `);
+  },
+};
+
 /** In version order; append only. */
-export const migrations: readonly Migration[] = [schema, amendments, standingHistory, enrolmentCodes];
+export const migrations: readonly Migration[] = [schema, amendments, standingHistory, enrolmentCodes, citizenAccounts];

@@ -2,6 +2,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { FaultPlan } from '../api-types';
+import { smsSentTo } from '../citizen/sms-outbox';
 import type { CertificateRequest } from '../dcc/certificates';
 import { issueDcc } from '../dcc/issuer';
 import { sendProblem } from '../problem';
@@ -21,6 +22,7 @@ export function registerAdminRoutes(app: FastifyInstance, doc: OpenApiDocument, 
     if (certificate === null || signer === undefined) return sendProblem(reply, 400, 'invalid_request', `a ${body.type} certificate needs ${REQUIRED_FIELDS[body.type].join(', ')}`);
     return reply.code(201).send({ qr: issueDcc(signer, certificate, context.now(), body.validDays) });
   });
+  addOperation(app, doc, 'adminSmsOutbox', (request) => smsSentTo(context.db, (request.query as { phone: string }).phone));
   addOperation(app, doc, 'adminPoisonPassage', (request, reply) => {
     context.passages.poison((request.body as { passageId: string }).passageId);
     return reply.code(204).send();

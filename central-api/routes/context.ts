@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { DocumentSigner } from '../dcc/test-signer';
 import type { FaultInjector } from '../faults';
-import { findOperation, parametersSchema, requestBodySchema, responseSchema, type OpenApiDocument } from '../openapi';
+import { findOperation, parametersSchema, requestBodySchema, responseSchema, type OpenApiDocument, type SecurityScheme } from '../openapi';
 import type { PassageStore } from '../db/passages';
 import type { Station } from '../db/stations';
 
@@ -21,12 +21,14 @@ export interface ApiContext {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** From the operation's `security` in the document: false for health, time, enrolment… */
-    authenticated?: boolean;
+    /** From the operation's `security` in the document: null for health, time, enrolment, sign-in… */
+    requires?: SecurityScheme | null;
   }
   interface FastifyRequest {
-    /** The enrolled station the bearer token belongs to; always set on authenticated routes. */
+    /** The enrolled station the bearer token belongs to; always set on routes requiring `stationToken`. */
     station: Station | null;
+    /** The ID number of the signed-in citizen the session cookie belongs to; always set on routes requiring `citizenSession`. */
+    citizen: string | null;
   }
 }
 
@@ -36,6 +38,12 @@ type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 export function stationOf(request: FastifyRequest): Station {
   if (request.station === null) throw new Error(`${request.routeOptions.url ?? 'a route'} ran without an authenticated station`);
   return request.station;
+}
+
+/** The signed-in citizen of a request to an operation requiring their session: authentication refused it otherwise. */
+export function citizenOf(request: FastifyRequest): string {
+  if (request.citizen === null) throw new Error(`${request.routeOptions.url ?? 'a route'} ran without a signed-in citizen`);
+  return request.citizen;
 }
 
 /**
@@ -58,7 +66,7 @@ export function addOperation(app: FastifyInstance, doc: OpenApiDocument, operati
     method: operation.method.toUpperCase() as HTTPMethods,
     url: operation.path,
     config: {
-      authenticated: operation.authenticated,
+      requires: operation.requires,
       ...(operation.rateLimit && { rateLimit: { max: operation.rateLimit.max, timeWindow: operation.rateLimit.windowSeconds * 1000 } }),
     },
     schema: { ...(body && { body }), ...(querystring && { querystring }), ...(headers && { headers }), response },

@@ -1,11 +1,10 @@
-// Online verification and the simulated VNeID backend that issues the tokens it verifies.
+// Online verification (the VNeID tokens it verifies are issued by routes/citizen.ts).
 
 import type { FastifyInstance } from 'fastify';
 import type { VerifyRequest } from '../api-types';
 import type { OpenApiDocument } from '../openapi';
 import { sendProblem } from '../problem';
 import { verifyCode } from '../verification/verify';
-import { issueVneidToken } from '../verification/vneid';
 import { addOperation, stationOf, type ApiContext } from './context';
 
 export function registerVerificationRoutes(app: FastifyInstance, doc: OpenApiDocument, context: ApiContext): void {
@@ -17,10 +16,5 @@ export function registerVerificationRoutes(app: FastifyInstance, doc: OpenApiDoc
       return sendProblem(reply, 403, 'checkpoint-mismatch', `this station is enrolled for checkpoint ${station.checkpointId}`);
     }
     return verifyCode(context.db, code, context.now());
-  });
-  addOperation(app, doc, 'issueVneidToken', (request, reply) => {
-    const issued = issueVneidToken(context.db, (request.body as { idNumber: string }).idNumber, context.now());
-    if (!issued) return sendProblem(reply, 404, 'not_found', 'no such citizen');
-    return reply.code(201).send(issued);
   });
 }

@@ -7,7 +7,7 @@ import type { Citizen, CodeForVerification, IdentityMatch, PassageUpload, RetroC
 import { citizensNamed, getCitizen, statusesOf } from '../db/citizens';
 import { isDenyListed } from '../db/deny-list';
 import { isDenied, standingAt, type Standing } from '../db/standing';
-import { citizenForToken, ONLINE_CHECK_TOLERANCE_MS, SERVER_TIME_TOLERANCE_MS, STATION_CLOCK_TOLERANCE_MS } from './vneid';
+import { judgeToken, ONLINE_CHECK_TOLERANCE_MS, SERVER_TIME_TOLERANCE_MS, STATION_CLOCK_TOLERANCE_MS } from './vneid';
 
 const clean: Standing = { statuses: [], denyListed: false };
 
@@ -64,8 +64,9 @@ function byNameAndBirthDay(db: Database, code: CodeForVerification): Outcome {
 function identify(db: Database, code: CodeForVerification, scannedAt: Date, toleranceMs = STATION_CLOCK_TOLERANCE_MS): Outcome {
   switch (code.kind) {
     case 'vneid-token': {
-      const citizen = given(code.token) ? citizenForToken(db, code.token, scannedAt, toleranceMs) : undefined;
-      return citizen ? { match: 'found', citizen, idNumber: citizen.idNumber } : { match: 'token-invalid' };
+      const judged = given(code.token) ? judgeToken(db, code.token, scannedAt, toleranceMs) : undefined;
+      if (judged?.kind === 'valid') return { match: 'found', citizen: judged.citizen, idNumber: judged.citizen.idNumber };
+      return { match: judged?.kind === 'expired' ? 'token-expired' : 'token-invalid' };
     }
     case 'pc-covid':
       return code.documentNumber?.includes('*') ? byMaskedNumber(db, code.documentNumber, code) : byIdNumber(db, code.documentNumber, code);
@@ -118,7 +119,8 @@ export function retroCheckFor(db: Database, passage: PassageUpload): RetroCheck 
   const outcome = code.kind === 'vneid-token' && !passage.serverTime ? { match: 'token-invalid' as const } : identify(db, code, scannedAt, toleranceMs);
   const standing = outcome.idNumber === undefined ? clean : standingAt(db, outcome.idNumber, scannedAt);
   return {
-    match: outcome.match,
+    // Past its minute at its scan time or never issued, a token proved nothing then: the station's one alert.
+    match: outcome.match === 'token-expired' ? 'token-invalid' : outcome.match,
     denied: isDenied(standing),
     quarantine: standing.statuses.includes('quarantine'),
     // Only a VNeID code's holder is news to the station; a card's identity it read itself.

@@ -28,23 +28,29 @@ export const SERVER_TIME_TOLERANCE_MS = 30_000;
  */
 export const EXPIRED_TOKEN_RETENTION_MS = 7 * 86_400_000;
 
-/** Issues a token for a registered citizen; undefined for an unknown one. Purges tokens past their retention. */
-export function issueVneidToken(db: Database, idNumber: string, now: Date): { token: string; expiresAt: string } | undefined {
+/**
+ * Issues a token for a signed-in citizen (routes/citizen.ts checks the session): their identity
+ * QR. Purges tokens past their retention.
+ */
+export function issueVneidToken(db: Database, idNumber: string, now: Date): { token: string; expiresAt: string; serverTime: string } {
   db.prepare('DELETE FROM vneid_tokens WHERE expires_at < ?').run(new Date(now.getTime() - EXPIRED_TOKEN_RETENTION_MS).toISOString());
-  if (!getCitizen(db, idNumber)) return undefined;
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + VNEID_TOKEN_LIFETIME_MS).toISOString();
   db.prepare('INSERT INTO vneid_tokens (token_hash, id_number, issued_at, expires_at) VALUES (?, ?, ?, ?)').run(sha256(token), idNumber, now.toISOString(), expiresAt);
-  return { token, expiresAt };
+  return { token, expiresAt, serverTime: now.toISOString() };
 }
 
-/** The citizen a token belongs to if it was valid at `scannedAt` (± tolerance); otherwise undefined. */
-export function citizenForToken(db: Database, token: string, scannedAt: Date, toleranceMs: number): Citizen | undefined {
+/**
+ * What a token is at `scannedAt` (± tolerance): its citizen's when it was valid then; `expired`
+ * (or not yet valid) for a token the backend did issue; undefined for one it never issued.
+ */
+export function judgeToken(db: Database, token: string, scannedAt: Date, toleranceMs: number): { kind: 'valid'; citizen: Citizen } | { kind: 'expired' } | undefined {
   const row = db.prepare('SELECT id_number, issued_at, expires_at FROM vneid_tokens WHERE token_hash = ?').get(sha256(token)) as
     | { id_number: string; issued_at: string; expires_at: string }
     | undefined;
-  if (!row) return undefined;
+  const citizen = row && getCitizen(db, row.id_number);
+  if (!row || !citizen) return undefined;
   const at = scannedAt.getTime();
   const valid = at + toleranceMs >= Date.parse(row.issued_at) && at - toleranceMs <= Date.parse(row.expires_at);
-  return valid ? getCitizen(db, row.id_number) : undefined;
+  return valid ? { kind: 'valid', citizen } : { kind: 'expired' };
 }

@@ -21,7 +21,7 @@ export const serverTimeSchema = z.object({ serverTime: z.iso.datetime({ offset: 
 export const enrolResponseSchema = z.object({ stationId: z.string(), token: z.string().min(32) });
 
 export const verifyResponseSchema = z.object({
-  match: z.enum(['found', 'mismatch', 'not-found', 'token-invalid']),
+  match: z.enum(['found', 'mismatch', 'not-found', 'token-invalid', 'token-expired']),
   citizen: citizenSchema.optional(),
   statuses: z.array(citizenStatusSchema),
   denyListed: z.boolean().optional(),

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { verdictReasonSchema, verdictSchema, verificationSchema } from './passage';
 
+/** One check of a VNeID code: made and passed or failed, not reached (an earlier one failed), or waiting for the network. */
+export const vneidCheckStateSchema = z.enum(['passed', 'failed', 'not-reached', 'pending']);
+export const vneidChecksSchema = z.object({ genuineApp: vneidCheckStateSchema, identity: vneidCheckStateSchema, time: vneidCheckStateSchema });
+export type VneidChecks = z.infer<typeof vneidChecksSchema>;
+
 /**
  * What the officer's verdict panel shows after a scan: least data — the full name (to compare
  * with the face and the card), a masked ID number, the age — and whether it reached the disk.
@@ -13,6 +18,8 @@ export const scanResultSchema = z.object({
   reasons: z.array(verdictReasonSchema),
   verification: verificationSchema,
   person: z.object({ fullName: z.string().nullable(), maskedIdNumber: z.string().nullable(), age: z.number().int().nullable() }).nullable(),
+  /** For a VNeID code, what was checked (shared/verdict/vneid-checks.ts); null for every other code. */
+  vneidChecks: vneidChecksSchema.nullable(),
   /** null when NOT RECORDED. */
   passageId: z.string().nullable(),
   recordError: z.string().nullable(),

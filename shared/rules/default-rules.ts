@@ -7,7 +7,8 @@ import type { RulesLogic } from 'json-logic-js';
 import type { Verdict } from '../records/passage';
 
 export type CitizenStatus = 'quarantine' | 'confirmed-case' | 'wanted' | 'denied-entry';
-export type IdentityMatch = 'found' | 'mismatch' | 'not-found' | 'token-invalid';
+/** `token-invalid`: a VNeID token the backend never issued; `token-expired`: one past its minute (a replayed screenshot). */
+export type IdentityMatch = 'found' | 'mismatch' | 'not-found' | 'token-invalid' | 'token-expired';
 
 /** Statuses that stop a citizen at the checkpoint; the deny list carries exactly these. */
 export const BLOCKING_STATUSES = ['wanted', 'denied-entry', 'confirmed-case'] as const satisfies readonly CitizenStatus[];
@@ -53,7 +54,7 @@ const onlineElseOffline = (online: RulesLogic, offline: RulesLogic): RulesLogic 
 const blocking = [...BLOCKING_STATUSES];
 
 export const DEFAULT_RULE_SET: RuleSet = {
-  version: 'default-3',
+  version: 'default-4',
   rules: [
     // Deny first: a wanted person's damaged card is still a wanted person's card.
     {
@@ -69,9 +70,13 @@ export const DEFAULT_RULE_SET: RuleSet = {
       reason: 'blocking-status',
     },
     { id: 'code-invalid', when: { '!': { var: 'code.valid' } }, verdict: 'invalid', reason: 'code-invalid' },
+    // A VNeID code is its own proof or none: one the backend never issued is not the app's, one
+    // past its minute is a screenshot shown again. The officer asks for the live code.
+    { id: 'vneid-token-not-issued', when: { '===': [{ var: 'online.match' }, 'token-invalid'] }, verdict: 'invalid', reason: 'vneid-token-not-issued' },
+    { id: 'vneid-token-expired', when: { '===': [{ var: 'online.match' }, 'token-expired'] }, verdict: 'invalid', reason: 'vneid-token-expired' },
     {
       id: 'identity-not-confirmed',
-      when: { in: [{ var: 'online.match' }, ['mismatch', 'not-found', 'token-invalid']] },
+      when: { in: [{ var: 'online.match' }, ['mismatch', 'not-found']] },
       verdict: 'check',
       reason: 'identity-not-confirmed',
     },

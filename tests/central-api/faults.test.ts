@@ -64,7 +64,7 @@ describe('fault injection, seen by a plain fetch client', () => {
 
     await setFaults({ faults: [{ kind: 'error-500', probability: 1 }] });
     expect((await api.request('/admin/passages')).status).toBe(200);
-    expect((await api.request('/vneid/tokens', { body: { idNumber: '001099999999' } })).status).toBe(404);
+    expect((await api.request('/citizen/api/registrations', { body: { idNumber: '001099999999', phone: '0912345678', fullName: 'Không Có', birthDate: '1999-01-01', sex: 'male' } })).status).toBe(422);
   });
 
   it('repeats the same draws for the same seed', async () => {

@@ -40,7 +40,13 @@ describe('requests past a bound are refused with 400', () => {
     for (const field of [{ name: wide(121) }, { secret: 'x'.repeat(257) }, { stationId: 'S'.repeat(65) }, { checkpointId: 'C'.repeat(33) }]) {
       expect(await refused('enrolStation', await enrol(field)), JSON.stringify(Object.keys(field))).toMatch(/^body\//);
     }
-    expect(await refused('issueVneidToken', await api.request('/vneid/tokens', { body: { idNumber: '0'.repeat(13) } }))).toContain('body/idNumber');
+    const registration = { idNumber: '0'.repeat(12), phone: '0912345678', fullName: 'Lê Văn A', birthDate: '1990-01-01', sex: 'male' };
+    for (const field of [{ idNumber: '0'.repeat(13) }, { phone: '1'.repeat(11) }, { fullName: wide(201) }]) {
+      expect(await refused('startCitizenRegistration', await api.request('/citizen/api/registrations', { body: { ...registration, ...field } })), JSON.stringify(field)).toMatch(/^body\//);
+    }
+    const signIn = (password: string) => api.request('/citizen/api/sessions', { body: { idNumber: '0'.repeat(12), password } });
+    expect(await refused('citizenSignIn', await signIn('A'.repeat(21)))).toContain('body/password');
+    expect(await refused('citizenSignIn', await signIn('Matkhau@\u00002026'))).toContain('body/password');
   });
 
   it('a header and a query parameter', async () => {

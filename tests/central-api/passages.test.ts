@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addToDenyList, findCitizens, setCitizenStatus, type PassageResult, type PassageUpload } from '../../central-api';
+import { identityTokenFor } from '../helpers/citizen-app';
 import { readValidated, validateRequest } from '../helpers/openapi-validator';
 import { passage, startTestApi } from './fixture';
 
@@ -136,9 +137,8 @@ describe('passages decided offline, checked again at upload as of their scan tim
 
   it('VNeID tokens: genuine at the offset-corrected scan time or not, and whether the holder was to be stopped; a duplicate repeats it', async () => {
     const scannedAt = new Date(clock.getTime() + 20_000).toISOString();
-    const issue = async (idNumber: string) => ((await (await api.request('/vneid/tokens', { body: { idNumber } })).json()) as { token: string }).token;
-    const cleanToken = await issue(clean.idNumber);
-    const confirmedToken = await issue(confirmed.idNumber);
+    const cleanToken = await identityTokenFor(api.url, clean);
+    const confirmedToken = await identityTokenFor(api.url, confirmed);
     clock = new Date(clock.getTime() + 60 * 60_000);
 
     const offline = (vneidToken: string, sequence: number, overrides: Partial<PassageUpload> = {}) =>

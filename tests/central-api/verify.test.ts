@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findCitizens, type VerifyResponse } from '../../central-api';
 import { insertCitizen } from '../../central-api/db/citizens';
+import type { Citizen } from '../../central-api/api-types';
+import { issueIdentityToken, registerCitizen, signInCitizen } from '../helpers/citizen-app';
 import { readValidated, validateRequest } from '../helpers/openapi-validator';
-import { startTestApi } from './fixture';
+import { startTestApi, type TestApi } from './fixture';
 
 const api = await startTestApi();
 const token = await api.enrol();
@@ -19,11 +21,16 @@ async function verify(code: Record<string, unknown>, scannedAt = new Date()): Pr
   return readValidated<VerifyResponse>('verify', response);
 }
 
-async function issueToken(idNumber: string): Promise<{ token: string; expiresAt: string }> {
-  const response = await api.request('/vneid/tokens', { body: { idNumber } });
-  expect(response.status).toBe(201);
-  return readValidated('issueVneidToken', response);
+/** Identity QR tokens of `citizen`, signed in to the app of `target` (registered on first use). */
+async function tokensOf(target: TestApi, citizen: Citizen): Promise<() => Promise<{ token: string; expiresAt: string; serverTime: string }>> {
+  const cookie = await registerCitizen(target.url, citizen);
+  return async () => {
+    const response = await target.request('/citizen/api/identity-qr', { method: 'POST', headers: { cookie } });
+    expect(response.status).toBe(201);
+    return readValidated('issueVneidToken', response);
+  };
 }
+const issueWanted = await tokensOf(api, wanted);
 
 const minutes = (count: number) => count * 60_000;
 
@@ -79,17 +86,19 @@ describe('POST /v1/verify: card-like codes', () => {
 });
 
 describe('POST /v1/verify: VNeID tokens', () => {
-  it('issues one-minute tokens for registered citizens only', async () => {
-    const issued = await issueToken(clean.idNumber);
-    expect(Date.parse(issued.expiresAt) - Date.now()).toBeGreaterThan(50_000);
-    expect(Date.parse(issued.expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
-    const unknown = await api.request('/vneid/tokens', { body: { idNumber: '001099999999' } });
-    expect(unknown.status).toBe(404);
-    await readValidated('issueVneidToken', unknown);
+  it('issues one-minute tokens to a signed-in citizen only, in the server’s time', async () => {
+    const issued = await (await tokensOf(api, clean))();
+    expect(Date.parse(issued.expiresAt) - Date.parse(issued.serverTime)).toBe(60_000);
+    expect(Math.abs(Date.parse(issued.serverTime) - Date.now())).toBeLessThan(5_000);
+    for (const headers of [{}, { cookie: 'vneid_session=' + 'A'.repeat(43) }] as Record<string, string>[]) {
+      const stranger = await api.request('/citizen/api/identity-qr', { method: 'POST', headers });
+      expect(stranger.status).toBe(401);
+      expect(await readValidated('issueVneidToken', stranger)).toMatchObject({ code: 'unauthorized' });
+    }
   });
 
   it('finds the citizen of a valid token, judged at the server’s time whatever scan time the station sends', async () => {
-    const { token: vneid } = await issueToken(wanted.idNumber);
+    const { token: vneid } = await issueWanted();
     expect(await verify({ kind: 'vneid-token', token: vneid })).toMatchObject({ match: 'found', citizen: { idNumber: wanted.idNumber }, statuses: ['wanted'], denyListed: true });
     // A station clock far off (or lying) neither brings a token back nor ends it early.
     expect((await verify({ kind: 'vneid-token', token: vneid }, new Date(Date.now() - minutes(10)))).match).toBe('found');
@@ -100,7 +109,7 @@ describe('POST /v1/verify: VNeID tokens', () => {
     let clock = new Date('2026-05-01T08:00:00Z');
     const timed = await startTestApi({ now: () => clock });
     const stationToken = await timed.enrol();
-    const issued = (await (await timed.request('/vneid/tokens', { body: { idNumber: wanted.idNumber } })).json()) as { token: string; expiresAt: string };
+    const issued = await (await tokensOf(timed, wanted))();
     const check = async (scannedAt: Date) => {
       const body = { code: { kind: 'vneid-token', token: issued.token }, context: { checkpointId: 'CP-01', laneId: 'lane-1', direction: 'entry', scannedAt: scannedAt.toISOString() } };
       return ((await (await timed.request('/v1/verify', { body, token: stationToken })).json()) as VerifyResponse).match;
@@ -108,19 +117,21 @@ describe('POST /v1/verify: VNeID tokens', () => {
     clock = new Date(Date.parse(issued.expiresAt) + 4_000);
     expect(await check(clock)).toBe('found');
     clock = new Date(Date.parse(issued.expiresAt) + 6_000);
-    expect(await check(clock)).toBe('token-invalid');
+    expect(await check(clock)).toBe('token-expired');
     // The replayed screenshot with the scan time it had while valid.
-    expect(await check(new Date(Date.parse(issued.expiresAt) - 30_000))).toBe('token-invalid');
+    expect(await check(new Date(Date.parse(issued.expiresAt) - 30_000))).toBe('token-expired');
   });
 
   it('keeps an expired token’s hash for a week of offline stations, then purges it', async () => {
     let clock = new Date('2026-05-01T08:00:00Z');
     const timed = await startTestApi({ now: () => clock });
-    const issue = async () => (await (await timed.request('/vneid/tokens', { body: { idNumber: wanted.idNumber } })).json()) as { token: string };
-    const first = await issue();
+    const first = await (await tokensOf(timed, wanted))();
+    // Each time a new session: the first has long ended.
+    const issue = async () => (await issueIdentityToken(timed.url, await signInCitizen(timed.url, wanted.idNumber))).token;
     const count = () => (timed.db.prepare('SELECT count(*) AS n FROM vneid_tokens').get() as { n: number }).n;
     const stored = timed.db.prepare('SELECT token_hash FROM vneid_tokens').all() as { token_hash: string }[];
     expect(stored.map((row) => row.token_hash)).not.toContain(first.token);
+    expect(count()).toBe(1);
     clock = new Date(clock.getTime() + 6 * 86_400_000);
     await issue();
     expect(count()).toBe(2);

@@ -24,6 +24,7 @@ export interface ScanOutcome {
   decision: Decision;
   /** Who the code names, recorded or not: the officer must see whose passage was NOT RECORDED. */
   identity: PassageDraft['identity'];
+  online: OnlineCheck;
   record: RecordOutcome;
 }
 
@@ -90,7 +91,7 @@ export function createScanPipeline(options: ScanPipelineOptions): (input: ScanIn
       plate: input.plate ?? null,
       note: null,
     }, input.sightingId ?? null);
-    return { code, decision, identity, record };
+    return { code, decision, identity, online, record };
   }
 }
 

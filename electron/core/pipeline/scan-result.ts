@@ -1,5 +1,6 @@
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import { ageOn, type ScanResult } from '../../../shared/records/scan-result';
+import { vneidChecksOf } from '../../../shared/verdict/vneid-checks';
 import type { ScanOutcome } from './process-scan';
 
 /** The verdict panel's view of a scan outcome (least data: the ID number masked). */
@@ -22,6 +23,7 @@ export function toScanResult(laneId: string, outcome: ScanOutcome, now: Date): S
             maskedIdNumber: identity.idNumber === null ? null : maskIdNumber(identity.idNumber),
             age: identity.birthDate === null ? null : ageOn(identity.birthDate, today),
           },
+    vneidChecks: outcome.code.kind === 'vneid-token' ? vneidChecksOf(outcome.online) : null,
     passageId: recorded?.id ?? null,
     recordError: outcome.record.recorded ? null : outcome.record.error,
   };
@@ -37,6 +39,7 @@ export function unprocessedScan(laneId: string, now: Date, error: string): ScanR
     reasons: [{ code: 'scan-failed' }],
     verification: 'offline',
     person: null,
+    vneidChecks: null,
     passageId: null,
     recordError: `the scan could not be processed: ${error}`,
   };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ScanResult } from '../../../shared/records/scan-result';
+import type { ScanResult, VneidChecks } from '../../../shared/records/scan-result';
 import { useFormatters } from '../shell/use-formatters';
 import { useReasonText } from './reason-text';
 import { VerdictIcon } from './VerdictIcon';
@@ -8,6 +8,25 @@ export interface VerdictActions {
   /** Opens the override or plate/note dialog for the shown passage; absent when nobody may act. */
   onOverride?: (passageId: string) => void;
   onAnnotate?: (passageId: string) => void;
+}
+
+const checkMarks: Record<VneidChecks['time'], string> = { passed: '✓', failed: '✗', 'not-reached': '–', pending: '…' };
+
+/** For a VNeID code: the app that issued it, the identity, the minute — each passed, failed, or waiting for the network. */
+function VneidCheckList({ checks }: { checks: VneidChecks }) {
+  const { t } = useTranslation();
+  return (
+    <section className="verdict-checks" data-testid="vneid-checks" aria-label={t('verdict.vneidChecks.title')}>
+      <h3>{t('verdict.vneidChecks.title')}</h3>
+      <ul>
+        {(['genuineApp', 'identity', 'time'] as const).map((check) => (
+          <li key={check} className={`check-${checks[check]}`} data-testid={`vneid-check-${check}`} data-state={checks[check]}>
+            <span aria-hidden="true">{checkMarks[checks[check]]}</span> {t(`verdict.vneidChecks.${check}`)}: {t(`verdict.vneidChecks.state.${checks[check]}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /**
@@ -54,6 +73,7 @@ export function VerdictPanel({ scan, laneName, ...actions }: { scan: ScanResult 
           <li key={`${reason.code}-${index}`}>{reasonText(reason)}</li>
         ))}
       </ul>
+      {scan.vneidChecks !== null && <VneidCheckList checks={scan.vneidChecks} />}
       <p className="verdict-meta">
         <span className={`badge badge-${scan.verification === 'online' ? 'online' : 'offline'}`} data-testid="verdict-verification">
           {t(`verdict.verification.${scan.verification}`)}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CentralApi } from '../../../central-api/server';
 import type { Station } from '../../../electron/core/station';
 import { cardPayloadFor, startTestCentralApi } from '../../helpers/central-api';
+import { identityTokenFor } from '../../helpers/citizen-app';
 import { findAdult, startEnrolledStation } from '../../helpers/enrolled-station';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -13,12 +14,6 @@ afterEach(async () => {
   await api?.close();
   station = api = null;
 });
-
-async function issueToken(apiUrl: string, idNumber: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/vneid/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber }) });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { token: string }).token;
-}
 
 describe('online verdicts, offline verdicts, and exactly-once sync against the reference central API', () => {
   it('verifies online, decides offline during an outage, then drains the queue and raises retroactive VNeID alerts', async () => {
@@ -34,13 +29,13 @@ describe('online verdicts, offline verdicts, and exactly-once sync against the r
     expect(pass.person?.maskedIdNumber).toContain('•');
     const deny = await station.processScan({ laneId: 'lane-1', code: { raw: cardPayloadFor(denied) } });
     expect(deny).toMatchObject({ verdict: 'deny', verification: 'online' });
-    const onlineToken = await station.processScan({ laneId: 'lane-1', code: { raw: await issueToken(url, clean.idNumber) } });
+    const onlineToken = await station.processScan({ laneId: 'lane-1', code: { raw: await identityTokenFor(url, clean) } });
     expect(onlineToken).toMatchObject({ codeKind: 'vneid-token', verdict: 'pass', verification: 'online', person: { fullName: clean.fullName } });
     expect(await station.processScan({ laneId: 'lane-1', code: { raw: 'not a citizen code' } })).toMatchObject({ verdict: 'invalid' });
 
     // The network goes: tokens shown now can only be checked later.
-    const cleanToken = await issueToken(url, clean.idNumber);
-    const deniedToken = await issueToken(url, denied.idNumber);
+    const cleanToken = await identityTokenFor(url, clean);
+    const deniedToken = await identityTokenFor(url, denied);
     await api.close();
     api = null;
     const offlineCard = await station.processScan({ laneId: 'lane-2', code: { raw: cardPayloadFor(clean) } });

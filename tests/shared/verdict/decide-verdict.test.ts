@@ -12,7 +12,7 @@ const unavailable: OnlineCheck = { state: 'unavailable' };
 
 describe('verdict engine', () => {
   it('passes a valid card found clean online, marked online', () => {
-    expect(decideVerdict(card(), online({}), reference())).toMatchObject({ verdict: 'pass', verification: 'online', reasons: [{ code: 'clear' }], ruleSetVersion: 'default-3' });
+    expect(decideVerdict(card(), online({}), reference())).toMatchObject({ verdict: 'pass', verification: 'online', reasons: [{ code: 'clear' }], ruleSetVersion: 'default-4' });
   });
 
   it('denies a deny-listed or wanted citizen, online or from the cached list offline', () => {
@@ -32,7 +32,12 @@ describe('verdict engine', () => {
     const token = classifyCode('q7Xv2mL9pR4tY8wB1nK6cZ3fH5jD0sGaE_u-WxYz12', { now });
     expect(token.kind).toBe('vneid-token');
     expect(decideVerdict(token, unavailable, reference())).toMatchObject({ verdict: 'check', verification: 'offline', reasons: [{ code: 'vneid-offline' }] });
-    expect(decideVerdict(token, online({ match: 'token-invalid' }), reference()).verdict).toBe('check');
+  });
+
+  it('refuses a VNeID token the backend never issued, or one past its minute', () => {
+    const token = classifyCode('q7Xv2mL9pR4tY8wB1nK6cZ3fH5jD0sGaE_u-WxYz12', { now });
+    expect(decideVerdict(token, online({ match: 'token-invalid' }), reference())).toMatchObject({ verdict: 'invalid', reasons: [{ code: 'vneid-token-not-issued' }] });
+    expect(decideVerdict(token, online({ match: 'token-expired' }), reference())).toMatchObject({ verdict: 'invalid', reasons: [{ code: 'vneid-token-expired' }] });
   });
 
   it('is INVALID for a code with errors, whatever the rules, with the problems as reasons', () => {
