@@ -4,7 +4,7 @@ import { componentSchema, createOpenApiAjv, loadOpenApiDocument } from './openap
 import type { CentralApiOptions } from './server';
 
 export const USAGE = [
-  'usage: central-api --data DIR [--port N (default 8787, 0 = any free port)] [--enrol-secret-file FILE] [--test-admin] [--seed N]',
+  'usage: central-api --data DIR [--port N (default 8787, 0 = any free port)] [--enrol-secret-file FILE] [--test-admin] [--sms-to-console] [--seed N]',
   '         (or the bootstrap secret in CENTRAL_API_ENROL_SECRET)',
   '       central-api issue-enrolment-code --data DIR --station-id ID --checkpoint CP [--valid-hours N (default 24)]',
 ].join('\n');
@@ -64,7 +64,7 @@ function bootstrapSecret(file: string | undefined, env: NodeJS.ProcessEnv): stri
 }
 
 /** `central-api --data DIR …`: the server's options. The bootstrap secret comes from `env` or a file. */
-export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): Omit<CentralApiOptions, 'logger' | 'now'> {
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): Omit<CentralApiOptions, 'logger' | 'now' | 'onSms'> & { smsToConsole: boolean } {
   const { values } = asUsage(() =>
     parseArgs({
       args: argv,
@@ -76,6 +76,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
         'enrol-secret': { type: 'string' },
         'enrol-secret-file': { type: 'string' },
         'test-admin': { type: 'boolean' },
+        'sms-to-console': { type: 'boolean' },
         seed: { type: 'string' },
       },
     }),
@@ -91,6 +92,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     population: integer('seed', values.seed, 1, 1_000_000),
     enrolSecret: bootstrapSecret(values['enrol-secret-file'], env),
     testAdmin: values['test-admin'] === true,
+    smsToConsole: values['sms-to-console'] === true,
   };
 }
 

@@ -1,4 +1,4 @@
-// `npm run central-api -- --data DIR [--port N] [--enrol-secret-file FILE] [--test-admin] [--seed N]`
+// `npm run central-api -- --data DIR [--port N] [--enrol-secret-file FILE] [--test-admin] [--sms-to-console] [--seed N]`
 //   (or the bootstrap secret in CENTRAL_API_ENROL_SECRET). Prints `Central API ready:
 //   http://127.0.0.1:PORT` once listening; logs go to DIR/logs.
 // `npm run central-api -- issue-enrolment-code --data DIR --station-id ID --checkpoint CP [--valid-hours N]`
@@ -9,6 +9,7 @@ import { ENROL_SECRET_VARIABLE, parseCommandLine, parseIssueCodeCommandLine, USA
 import { closeCentralDatabase, openCentralDatabase } from './db/open';
 import { issueEnrolmentCode } from './db/stations';
 import { createLogger, openLogFile } from './logging';
+import type { SmsMessage } from './citizen/sms-outbox';
 import { startCentralApi } from './server';
 
 function issueCode(argv: string[]): void {
@@ -24,10 +25,15 @@ function issueCode(argv: string[]): void {
 }
 
 async function serve(argv: string[]): Promise<void> {
-  const options = parseCommandLine(argv);
+  const { smsToConsole, ...options } = parseCommandLine(argv);
   // Read once; what this process starts (or dumps) need not carry it.
   delete process.env[ENROL_SECRET_VARIABLE];
-  const api = await startCentralApi({ ...options, logger: createLogger(openLogFile(options.dataDir)) });
+  const api = await startCentralApi({
+    ...options,
+    logger: createLogger(openLogFile(options.dataDir)),
+    // The demo's phone: each simulated SMS on stdout, never in the log files.
+    ...(smsToConsole && { onSms: ({ phone, text }: SmsMessage) => console.log(`SMS to ${phone}: ${text}`) }),
+  });
   console.log(`Central API ready: ${api.url}`);
   const stop = () => {
     api.close().then(

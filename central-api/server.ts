@@ -11,6 +11,7 @@ import pino from 'pino';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { installAuthentication } from './auth';
 import { registerCitizenApp } from './citizen/app-files';
+import { sendSms, type SmsGateway, type SmsMessage } from './citizen/sms-outbox';
 import { loadOrCreateTestSigner } from './dcc/test-signer';
 import { closeCentralDatabase, openCentralDatabase } from './db/open';
 import { createPassageStore } from './db/passages';
@@ -51,6 +52,8 @@ export interface CentralApiOptions {
   now?: () => Date;
   /** Default: silent. */
   logger?: Logger;
+  /** Also hands each simulated SMS here (a demo prints them: `--sms-to-console`); they always go to the outbox. */
+  onSms?: (message: SmsMessage) => void;
   /** Serve HTTPS with this key and certificate (PEM), as a closed network's server would. */
   tls?: { key: string; cert: string };
 }
@@ -139,7 +142,11 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     const contract = createOpenApiAjv(doc);
     const app = await createApp(doc, contract, logger, options.tls);
     const dccSigners = options.testAdmin ? [await loadOrCreateTestSigner(options.dataDir, now())] : [];
-    const context: ApiContext = { db, passages: createPassageStore(db), faults: new FaultInjector(), now, contract, dccSigners };
+    const sms: SmsGateway = (phone, text, at) => {
+      sendSms(db, phone, text, at);
+      options.onSms?.({ phone, text, sentAt: at.toISOString() });
+    };
+    const context: ApiContext = { db, passages: createPassageStore(db), faults: new FaultInjector(), now, contract, dccSigners, sms };
     installProblemHandlers(app);
     context.faults.install(app);
     installAuthentication(app, db, now);

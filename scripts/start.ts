@@ -16,6 +16,7 @@ const forwardedArgs = process.argv.slice(2);
 const EMBEDDED_API_PORT = 8787;
 
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['vite', 'build', '--config', 'vite.citizen.config.ts', '--logLevel', 'warn']);
 run('npx', ['tsx', 'scripts/build-electron.ts']);
 
 const children: ChildProcess[] = [];
@@ -46,7 +47,8 @@ async function embeddedCentralApi(): Promise<string[]> {
   const secret = randomBytes(18).toString('base64url');
   // The secret goes by environment and standard input: a command line is visible to every user (`ps`).
   // The document's port, so a station enrolled on an earlier run is still enrolled with this URL.
-  const api = spawn(process.execPath, ['--import', 'tsx', 'central-api/main.ts', '--data', join(dataDir, 'central-api'), '--port', String(EMBEDDED_API_PORT)], {
+  // The citizen app's SMS codes print here: this console is the demo citizen's phone.
+  const api = spawn(process.execPath, ['--import', 'tsx', 'central-api/main.ts', '--data', join(dataDir, 'central-api'), '--port', String(EMBEDDED_API_PORT), '--sms-to-console'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, CENTRAL_API_ENROL_SECRET: secret },
   });
@@ -55,10 +57,11 @@ async function embeddedCentralApi(): Promise<string[]> {
     createInterface({ input: api.stdout! }).on('line', (line) => {
       const match = /^Central API ready: (\S+)$/.exec(line);
       if (match?.[1]) resolve(match[1]);
+      else if (line.startsWith('SMS to ')) console.log(line);
     });
     api.once('exit', (code) => reject(new Error(`the embedded central API stopped (exit ${code})`)));
   });
-  console.log(`Embedded reference central API: ${url}`);
+  console.log(`Embedded reference central API: ${url} (the citizen's VNeID app simulator: ${url}/citizen/)`);
   run(process.execPath, ['bin/station.js', 'enrol', '--api', url, ...forwardedArgs], `${secret}\n`);
   // The embedded demo has no officers yet: the demo officer's shift starts at once.
   return ['--api', url, '--demo-officer'];

@@ -20,25 +20,13 @@ import {
   maskPhoneNumber,
   type PasswordRule,
 } from '../../shared/citizen/account-rules';
+import type { CitizenAccount, OtpSent, RegistrationDetails } from '../../shared/citizen/api-types';
 import { foldForSearch } from '../../shared/text/search-fold';
 import type { Citizen } from '../api-types';
 import { getCitizen } from '../db/citizens';
 import { randomToken, sha256 } from '../db/hash';
-import { sendSms } from './sms-outbox';
+import type { SmsGateway } from './sms-outbox';
 import { decoyPasswordHash, hashPassword, passwordMatches } from './password-hash';
-
-/** What the citizen gives to register: the ID number and phone, and the card's fields (scanned from its QR or typed). */
-export interface RegistrationDetails extends Citizen {
-  phone: string;
-}
-
-export interface OtpSent {
-  registrationId: string;
-  phone: string;
-  otpExpiresAt: string;
-  resendAfter: string;
-  resendsLeft: number;
-}
 
 export interface Session {
   token: string;
@@ -91,7 +79,7 @@ export type StartOutcome = { kind: 'otp-sent'; sent: OtpSent } | { kind: 'detail
  * The register check, then a code by SMS. An unknown ID number and wrong details are the same
  * `details-mismatch`; only someone who has all of a card's details learns that it has an account.
  */
-export function startRegistration(db: Database, details: RegistrationDetails, now: Date): StartOutcome {
+export function startRegistration(db: Database, details: RegistrationDetails, now: Date, sms: SmsGateway): StartOutcome {
   purgeExpired(db, now);
   if (!registerAgrees(db, details)) return { kind: 'details-mismatch' };
   if (hasAccount(db, details.idNumber)) return { kind: 'already-registered' };
@@ -108,7 +96,7 @@ export function startRegistration(db: Database, details: RegistrationDetails, no
       row.otp_expires_at,
       iso(now.getTime() + REGISTRATION_LIFETIME_MS),
     );
-    sendSms(db, details.phone, otpMessage(otp), now);
+    sms(details.phone, otpMessage(otp), now);
   })();
   return { kind: 'otp-sent', sent: otpSent(registrationId, row) };
 }
@@ -123,7 +111,7 @@ function findRegistration(db: Database, registrationId: string, now: Date): Regi
 export type ResendOutcome = { kind: 'otp-sent'; sent: OtpSent } | { kind: 'unknown' } | { kind: 'too-soon'; retryAt: string } | { kind: 'no-more-resends' } | { kind: 'already-confirmed' };
 
 /** A new code replaces the old one (which stops working), no sooner than 30 s after it, at most 3 times. */
-export function resendOtp(db: Database, registrationId: string, now: Date): ResendOutcome {
+export function resendOtp(db: Database, registrationId: string, now: Date, sms: SmsGateway): ResendOutcome {
   const row = findRegistration(db, registrationId, now);
   if (row === undefined) return { kind: 'unknown' };
   if (row.verified_at !== null) return { kind: 'already-confirmed' };
@@ -140,7 +128,7 @@ export function resendOtp(db: Database, registrationId: string, now: Date): Rese
       updated.resends,
       sha256(registrationId),
     );
-    sendSms(db, row.phone, otpMessage(otp), now);
+    sms(row.phone, otpMessage(otp), now);
   })();
   return { kind: 'otp-sent', sent: otpSent(registrationId, updated) };
 }
@@ -244,13 +232,8 @@ export function signOut(db: Database, token: string): void {
   db.prepare('DELETE FROM citizen_sessions WHERE token_hash = ?').run(sha256(token));
 }
 
-export interface AccountView extends Citizen {
-  phone: string;
-  registeredAt: string;
-}
-
 /** What the account screen shows: the register's identity, the phone masked. */
-export function accountView(db: Database, idNumber: string): AccountView | undefined {
+export function accountView(db: Database, idNumber: string): CitizenAccount | undefined {
   const citizen = getCitizen(db, idNumber);
   const account = db.prepare('SELECT phone, registered_at FROM citizen_accounts WHERE id_number = ?').get(idNumber) as { phone: string; registered_at: string } | undefined;
   return citizen && account && { ...citizen, phone: maskPhoneNumber(account.phone), registeredAt: account.registered_at };

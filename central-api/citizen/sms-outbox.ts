@@ -1,5 +1,6 @@
 // The simulated SMS gateway: messages land in a table that only the test-mode admin endpoint reads
-// (GET /admin/sms-outbox), as a test phone would receive them. Kept a day, then purged.
+// (GET /admin/sms-outbox), as a test phone would receive them. Kept a day, then purged. A demo
+// server (`--sms-to-console`) also prints them, the operator's console standing in for the phone.
 
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
@@ -10,6 +11,9 @@ export interface SmsMessage {
   text: string;
   sentAt: string;
 }
+
+/** Sends one message (inside the caller's transaction: a registration's code is stored with it or not at all). */
+export type SmsGateway = (phone: string, text: string, now: Date) => void;
 
 export function sendSms(db: Database, phone: string, text: string, now: Date): void {
   db.prepare('DELETE FROM sms_outbox WHERE sent_at < ?').run(new Date(now.getTime() - SMS_RETENTION_MS).toISOString());

@@ -2,7 +2,8 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CITIZEN_SESSION_COOKIE, cookieValue } from '../auth';
-import { accountView, completeRegistration, confirmOtp, resendOtp, signIn, signOut, startRegistration, type RegistrationDetails, type Session } from '../citizen/accounts';
+import type { RegistrationDetails } from '../../shared/citizen/api-types';
+import { accountView, completeRegistration, confirmOtp, resendOtp, signIn, signOut, startRegistration, type Session } from '../citizen/accounts';
 import type { OpenApiDocument } from '../openapi';
 import { PROBLEM_MESSAGE_MAX, sendProblem, truncate } from '../problem';
 import { issueVneidToken } from '../verification/vneid';
@@ -39,10 +40,10 @@ function signedIn(request: FastifyRequest, reply: FastifyReply, session: Session
 }
 
 export function registerCitizenRoutes(app: FastifyInstance, doc: OpenApiDocument, context: ApiContext): void {
-  const { db, now } = context;
+  const { db, now, sms } = context;
 
   addOperation(app, doc, 'startCitizenRegistration', (request, reply) => {
-    const outcome = startRegistration(db, request.body as RegistrationDetails, now());
+    const outcome = startRegistration(db, request.body as RegistrationDetails, now(), sms);
     switch (outcome.kind) {
       case 'otp-sent':
         return reply.code(201).send(outcome.sent);
@@ -54,7 +55,7 @@ export function registerCitizenRoutes(app: FastifyInstance, doc: OpenApiDocument
   });
 
   addOperation(app, doc, 'resendCitizenOtp', (request, reply) => {
-    const outcome = resendOtp(db, (request.body as { registrationId: string }).registrationId, now());
+    const outcome = resendOtp(db, (request.body as { registrationId: string }).registrationId, now(), sms);
     switch (outcome.kind) {
       case 'otp-sent':
         return outcome.sent;

@@ -1,6 +1,7 @@
 import type { Ajv2020 } from 'ajv/dist/2020';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { SmsGateway } from '../citizen/sms-outbox';
 import type { DocumentSigner } from '../dcc/test-signer';
 import type { FaultInjector } from '../faults';
 import { findOperation, parametersSchema, requestBodySchema, responseSchema, type OpenApiDocument, type SecurityScheme } from '../openapi';
@@ -17,6 +18,8 @@ export interface ApiContext {
   contract: Ajv2020;
   /** The vaccine-passport signers the trust list serves: the server's own test signer in test mode. */
   dccSigners: readonly DocumentSigner[];
+  /** The simulated SMS gateway the citizen app's codes go through. */
+  sms: SmsGateway;
 }
 
 declare module 'fastify' {

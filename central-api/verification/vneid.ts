@@ -10,6 +10,7 @@
 //   Without a measured offset a replay cannot be bounded at all: such a token is not confirmed.
 
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { IdentityToken } from '../../shared/citizen/api-types';
 import type { Citizen } from '../api-types';
 import { getCitizen } from '../db/citizens';
 import { randomToken, sha256 } from '../db/hash';
@@ -32,7 +33,7 @@ export const EXPIRED_TOKEN_RETENTION_MS = 7 * 86_400_000;
  * Issues a token for a signed-in citizen (routes/citizen.ts checks the session): their identity
  * QR. Purges tokens past their retention.
  */
-export function issueVneidToken(db: Database, idNumber: string, now: Date): { token: string; expiresAt: string; serverTime: string } {
+export function issueVneidToken(db: Database, idNumber: string, now: Date): IdentityToken {
   db.prepare('DELETE FROM vneid_tokens WHERE expires_at < ?').run(new Date(now.getTime() - EXPIRED_TOKEN_RETENTION_MS).toISOString());
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + VNEID_TOKEN_LIFETIME_MS).toISOString();

@@ -212,9 +212,33 @@ describe('identity QR tokens', () => {
   });
 });
 
-describe('test mode', () => {
-  it('serves the SMS outbox only with --test-admin', async () => {
-    const production = await startTestApi({ testAdmin: false });
-    expect((await production.request(`/admin/sms-outbox?phone=0912345678`)).status).toBe(404);
+describe('the simulated SMS gateway', () => {
+  it('is read through the outbox only with --test-admin; a demo server hands each message on as it is sent', async () => {
+    const delivered: { phone: string; text: string }[] = [];
+    const demo = await startTestApi({ testAdmin: false, onSms: (message) => delivered.push(message) });
+    expect((await demo.request(`/admin/sms-outbox?phone=0912345678`)).status).toBe(404);
+    const citizen = freshCitizen();
+    const started = await demo.request('/citizen/api/registrations', { body: { ...citizen, phone: phoneOf(citizen.idNumber) } });
+    expect(started.status).toBe(201);
+    expect(delivered).toEqual([{ phone: phoneOf(citizen.idNumber), text: expect.stringMatching(/^VNeID: Mã xác thực của bạn là \d{6}, có hiệu lực trong 3 phút/), sentAt: expect.any(String) }]);
+  });
+});
+
+describe('the app’s page', () => {
+  it('is served from the built files alone, under the station’s CSP, with the camera allowed to this origin only', async () => {
+    const page = await api.request('/citizen/');
+    expect(page.status, 'the citizen app is built first (`npm run build:citizen`, part of npm test)').toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self';");
+    expect(page.headers.get('permissions-policy')).toBe('camera=(self)');
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect((await api.request(`/citizen/${script}`)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    for (const path of ['/citizen/..%2f..%2fpackage.json', '/citizen/%2e%2e/%2e%2e/package.json', '/citizen/assets/../../../package.json', '/citizen/nothing.js']) {
+      expect((await api.request(path)).status, path).toBe(404);
+    }
+    const unknownCall = await api.request('/citizen/api/nothing');
+    expect(unknownCall.status).toBe(404);
+    expect(await unknownCall.json()).toMatchObject({ code: 'not_found' });
   });
 });

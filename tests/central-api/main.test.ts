@@ -66,16 +66,17 @@ describe('central-api command', () => {
   });
 
   it('defaults to port 8787, the server the document names, with no bootstrap secret', () => {
-    expect(parseCommandLine(['--data', 'd'], {})).toMatchObject({ port: 8787, testAdmin: false, enrolSecret: undefined });
+    expect(parseCommandLine(['--data', 'd'], {})).toMatchObject({ port: 8787, testAdmin: false, smsToConsole: false, enrolSecret: undefined });
   });
 
   it('reads every option, the bootstrap secret from the environment or from a file without its final newline', () => {
-    expect(parseCommandLine(['--data', 'd', '--port', '8787', '--test-admin', '--seed', '500'], { [ENROL_SECRET_VARIABLE]: 'demo-secret' })).toEqual({
+    expect(parseCommandLine(['--data', 'd', '--port', '8787', '--test-admin', '--sms-to-console', '--seed', '500'], { [ENROL_SECRET_VARIABLE]: 'demo-secret' })).toEqual({
       dataDir: 'd',
       port: 8787,
       population: 500,
       enrolSecret: 'demo-secret',
       testAdmin: true,
+      smsToConsole: true,
     });
     const file = join(tempDir(), 'enrol-secret');
     writeFileSync(file, 'secret-in-a-file\n', { mode: 0o600 });

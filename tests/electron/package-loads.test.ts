@@ -69,9 +69,10 @@ function bareImportsOf(bundle: string): string[] {
 }
 
 describe('the packaged app', () => {
-  it('holds its bundles, preload and renderer, and no source maps', () => {
+  it('holds its bundles, preload and renderer, and no source maps nor the reference server’s citizen app', () => {
     for (const file of [...bundles, 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'package.json']) expect(packedFiles, file).toContain(file);
     expect(packedFiles.filter((file) => file.endsWith('.map'))).toEqual([]);
+    expect(packedFiles.filter((file) => file.startsWith('dist/citizen'))).toEqual([]);
   });
 
   it('loads every module the main bundle and the decoder worker import, from inside the package alone', async () => {
