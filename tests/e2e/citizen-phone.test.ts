@@ -128,6 +128,12 @@ describe('the citizen’s phone in front of the station’s camera', () => {
       await saveScreenshot(phone, 'citizen-identity-qr-390x844');
       const recording = join(workDir, 'phone.y4m');
       expect(await recordAsCameraVideo(phone, 2_500, 3_000, recording)).toBeGreaterThanOrEqual(2);
+      // A minute later (the phone's clock run forward) the app shows a new code, never the spent one.
+      const firstCode = await phone.getByTestId('identity-qr-image').getAttribute('src');
+      await phone.clock.install();
+      await phone.clock.fastForward(61_000);
+      await expect.poll(() => phone.getByTestId('identity-qr-image').getAttribute('src'), { timeout: 10_000 }).not.toBe(firstCode);
+      expect(await phone.getByTestId('identity-qr-countdown').textContent()).toMatch(/^Mã có hiệu lực trong (1:00|0:5\d)$/);
       // The one failed load: the app asking for the account before anyone signed in (401, as it should).
       expect(phoneErrors).toEqual(['console: Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
 
