@@ -9,13 +9,25 @@ const bearer = /^Bearer\s+(\S+)\s*$/i;
 /** The citizen app's session cookie (openapi.yaml's `citizenSession`). */
 export const CITIZEN_SESSION_COOKIE = 'vneid_session';
 
-/** A cookie's value from a `Cookie` header; undefined when absent. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(';')) {
-    const [key, value] = pair.split('=', 2).map((part) => part.trim());
-    if (key === name && value !== undefined && value !== '') return value;
+/**
+ * Every value a `Cookie` header gives the cookie `name`: a browser may send two (a stale one
+ * from another path, or one planted by a sibling site), and a stale one must not hide the current.
+ */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  return (header ?? '').split(';').flatMap((pair) => {
+    const separator = pair.indexOf('=');
+    const value = pair.slice(separator + 1).trim();
+    return separator > 0 && pair.slice(0, separator).trim() === name && value !== '' ? [value] : [];
+  });
+}
+
+/** The citizen of the first current session among the cookies sent; null when none is current. */
+function signedInCitizen(db: Database, cookieHeader: string | undefined, now: Date): string | null {
+  for (const session of cookieValues(cookieHeader, CITIZEN_SESSION_COOKIE)) {
+    const citizen = citizenOfSession(db, session, now);
+    if (citizen !== undefined) return citizen;
   }
-  return undefined;
+  return null;
 }
 
 /**
@@ -32,8 +44,7 @@ export function installAuthentication(app: FastifyInstance, db: Database, now: (
   app.addHook('onRequest', async (request) => {
     const token = bearer.exec(request.headers.authorization ?? '')?.[1];
     request.station = (token !== undefined && stationForToken(db, token)) || null;
-    const session = cookieValue(request.headers.cookie, CITIZEN_SESSION_COOKIE);
-    request.citizen = (session !== undefined && citizenOfSession(db, session, now())) || null;
+    request.citizen = signedInCitizen(db, request.headers.cookie, now());
   });
   app.addHook('preParsing', async (request, reply) => {
     const requires = request.routeOptions.config.requires;

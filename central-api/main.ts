@@ -9,6 +9,7 @@ import { ENROL_SECRET_VARIABLE, parseCommandLine, parseIssueCodeCommandLine, USA
 import { closeCentralDatabase, openCentralDatabase } from './db/open';
 import { issueEnrolmentCode } from './db/stations';
 import { createLogger, openLogFile } from './logging';
+import { maskPhoneNumber } from '../shared/citizen/account-rules';
 import type { SmsMessage } from './citizen/sms-outbox';
 import { startCentralApi } from './server';
 
@@ -31,8 +32,8 @@ async function serve(argv: string[]): Promise<void> {
   const api = await startCentralApi({
     ...options,
     logger: createLogger(openLogFile(options.dataDir)),
-    // The demo's phone: each simulated SMS on stdout, never in the log files.
-    ...(smsToConsole && { onSms: ({ phone, text }: SmsMessage) => console.log(`SMS to ${phone}: ${text}`) }),
+    // The demo's phone: each simulated SMS on stdout (the number masked), never in the log files.
+    ...(smsToConsole && { onSms: ({ phone, text }: SmsMessage) => console.log(`SMS to ${maskPhoneNumber(phone)}: ${text}`) }),
   });
   console.log(`Central API ready: ${api.url}`);
   const stop = () => {

@@ -11,6 +11,7 @@ import pino from 'pino';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { installAuthentication } from './auth';
 import { registerCitizenApp } from './citizen/app-files';
+import { decoyPasswordHash } from './citizen/password-hash';
 import { sendSms, type SmsGateway, type SmsMessage } from './citizen/sms-outbox';
 import { loadOrCreateTestSigner } from './dcc/test-signer';
 import { closeCentralDatabase, openCentralDatabase } from './db/open';
@@ -52,7 +53,7 @@ export interface CentralApiOptions {
   now?: () => Date;
   /** Default: silent. */
   logger?: Logger;
-  /** Also hands each simulated SMS here (a demo prints them: `--sms-to-console`); they always go to the outbox. */
+  /** Hands each simulated SMS here (a demo prints them: `--sms-to-console`); in test mode they also go to the outbox. */
   onSms?: (message: SmsMessage) => void;
   /** Serve HTTPS with this key and certificate (PEM), as a closed network's server would. */
   tls?: { key: string; cert: string };
@@ -142,10 +143,13 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     const contract = createOpenApiAjv(doc);
     const app = await createApp(doc, contract, logger, options.tls);
     const dccSigners = options.testAdmin ? [await loadOrCreateTestSigner(options.dataDir, now())] : [];
+    // Codes are kept readable only where a test reads them (the outbox); otherwise they go to `onSms` alone, or nowhere.
     const sms: SmsGateway = (phone, text, at) => {
-      sendSms(db, phone, text, at);
+      if (options.testAdmin) sendSms(db, phone, text, at);
       options.onSms?.({ phone, text, sentAt: at.toISOString() });
     };
+    // Made now, not at the first sign-in with an unknown ID number, which would then take twice as long.
+    await decoyPasswordHash();
     const context: ApiContext = { db, passages: createPassageStore(db), faults: new FaultInjector(), now, contract, dccSigners, sms };
     installProblemHandlers(app);
     context.faults.install(app);

@@ -1,5 +1,6 @@
-// The simulated VNeID account backend: registration checked against the population register, an
-// SMS one-time code, a password, sign-in and sessions. Every secret (registration id, code,
+// The simulated VNeID account backend: registration checked against the population register and
+// the carriers' (the phone must be the citizen's own), an SMS one-time code, a password, sign-in
+// and sessions. Every secret (registration id, code,
 // password, session token) is kept only as a hash. A stranger learns nothing about whether an ID
 // number exists: an unknown ID and wrong details get the same answer, and a sign-in with an ID
 // without an account costs the same time and counts towards the same lock-out as a wrong password.
@@ -23,7 +24,7 @@ import {
 import type { CitizenAccount, OtpSent, RegistrationDetails } from '../../shared/citizen/api-types';
 import { foldForSearch } from '../../shared/text/search-fold';
 import type { Citizen } from '../api-types';
-import { getCitizen } from '../db/citizens';
+import { getCitizen, phoneBelongsTo } from '../db/citizens';
 import { randomToken, sha256 } from '../db/hash';
 import type { SmsGateway } from './sms-outbox';
 import { decoyPasswordHash, hashPassword, passwordMatches } from './password-hash';
@@ -76,29 +77,43 @@ function otpSent(registrationId: string, row: Pick<RegistrationRow, 'phone' | 'o
 export type StartOutcome = { kind: 'otp-sent'; sent: OtpSent } | { kind: 'details-mismatch' } | { kind: 'already-registered' };
 
 /**
- * The register check, then a code by SMS. An unknown ID number and wrong details are the same
- * `details-mismatch`; only someone who has all of a card's details learns that it has an account.
+ * A new code for a registration: stored (hashed) and sent together or not at all, so the code
+ * the citizen reads is always the one that works; any earlier one stops working.
+ */
+function sendNewCode(db: Database, registrationId: string, phone: string, resends: number, now: Date, sms: SmsGateway, store: (otpHash: string, sentAt: string, expiresAt: string) => void): OtpSent {
+  const otp = newOtp();
+  const row = { phone, otp_sent_at: now.toISOString(), otp_expires_at: iso(now.getTime() + OTP_LIFETIME_MS), resends };
+  db.transaction(() => {
+    store(otpHash(registrationId, otp), row.otp_sent_at, row.otp_expires_at);
+    sms(phone, otpMessage(otp), now);
+  })();
+  return otpSent(registrationId, row);
+}
+
+/**
+ * The register check, then a code by SMS to the citizen's own phone. An unknown ID number, wrong
+ * details and someone else's phone are the same `details-mismatch`; only someone who has all of a
+ * card's details learns that it has an account. A new registration replaces one in progress for
+ * the same ID number (whose code then stops working).
  */
 export function startRegistration(db: Database, details: RegistrationDetails, now: Date, sms: SmsGateway): StartOutcome {
   purgeExpired(db, now);
-  if (!registerAgrees(db, details)) return { kind: 'details-mismatch' };
+  if (!registerAgrees(db, details) || !phoneBelongsTo(db, details.phone, details.idNumber)) return { kind: 'details-mismatch' };
   if (hasAccount(db, details.idNumber)) return { kind: 'already-registered' };
   const registrationId = randomToken();
-  const otp = newOtp();
-  const row = { phone: details.phone, otp_sent_at: now.toISOString(), otp_expires_at: iso(now.getTime() + OTP_LIFETIME_MS), resends: 0 };
-  db.transaction(() => {
+  const sent = sendNewCode(db, registrationId, details.phone, 0, now, sms, (hash, sentAt, expiresAt) => {
+    db.prepare('DELETE FROM citizen_registrations WHERE id_number = ?').run(details.idNumber);
     db.prepare('INSERT INTO citizen_registrations (registration_hash, id_number, phone, otp_hash, otp_sent_at, otp_expires_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       sha256(registrationId),
       details.idNumber,
       details.phone,
-      otpHash(registrationId, otp),
-      row.otp_sent_at,
-      row.otp_expires_at,
+      hash,
+      sentAt,
+      expiresAt,
       iso(now.getTime() + REGISTRATION_LIFETIME_MS),
     );
-    sms(details.phone, otpMessage(otp), now);
-  })();
-  return { kind: 'otp-sent', sent: otpSent(registrationId, row) };
+  });
+  return { kind: 'otp-sent', sent };
 }
 
 function findRegistration(db: Database, registrationId: string, now: Date): RegistrationRow | undefined {
@@ -118,22 +133,13 @@ export function resendOtp(db: Database, registrationId: string, now: Date, sms: 
   if (row.resends >= OTP_MAX_RESENDS) return { kind: 'no-more-resends' };
   const retryAt = Date.parse(row.otp_sent_at) + OTP_RESEND_AFTER_MS;
   if (now.getTime() < retryAt) return { kind: 'too-soon', retryAt: iso(retryAt) };
-  const otp = newOtp();
-  const updated = { phone: row.phone, otp_sent_at: now.toISOString(), otp_expires_at: iso(now.getTime() + OTP_LIFETIME_MS), resends: row.resends + 1 };
-  db.transaction(() => {
-    db.prepare('UPDATE citizen_registrations SET otp_hash = ?, otp_sent_at = ?, otp_expires_at = ?, resends = ? WHERE registration_hash = ?').run(
-      otpHash(registrationId, otp),
-      updated.otp_sent_at,
-      updated.otp_expires_at,
-      updated.resends,
-      sha256(registrationId),
-    );
-    sms(row.phone, otpMessage(otp), now);
-  })();
-  return { kind: 'otp-sent', sent: otpSent(registrationId, updated) };
+  const sent = sendNewCode(db, registrationId, row.phone, row.resends + 1, now, sms, (hash, sentAt, expiresAt) => {
+    db.prepare('UPDATE citizen_registrations SET otp_hash = ?, otp_sent_at = ?, otp_expires_at = ?, resends = resends + 1 WHERE registration_hash = ?').run(hash, sentAt, expiresAt, sha256(registrationId));
+  });
+  return { kind: 'otp-sent', sent };
 }
 
-export type ConfirmOutcome = { kind: 'confirmed' } | { kind: 'unknown' } | { kind: 'expired' } | { kind: 'wrong'; attemptsLeft: number } | { kind: 'ended' };
+export type ConfirmOutcome = { kind: 'confirmed' } | { kind: 'already-confirmed' } | { kind: 'unknown' } | { kind: 'expired' } | { kind: 'wrong'; attemptsLeft: number } | { kind: 'ended' };
 
 /**
  * Checks the code. A wrong one counts, whether or not the code has expired; the fifth ends the
@@ -142,15 +148,16 @@ export type ConfirmOutcome = { kind: 'confirmed' } | { kind: 'unknown' } | { kin
 export function confirmOtp(db: Database, registrationId: string, otp: string, now: Date): ConfirmOutcome {
   const row = findRegistration(db, registrationId, now);
   if (row === undefined) return { kind: 'unknown' };
-  if (row.verified_at !== null) return { kind: 'confirmed' };
+  if (row.verified_at !== null) return { kind: 'already-confirmed' };
   const key = sha256(registrationId);
   if (otpHash(registrationId, otp) !== row.otp_hash) {
-    const wrong = row.wrong_otps + 1;
+    // Counted in the database, not from the row read above: two wrong tries at once both count.
+    const wrong = db.prepare('UPDATE citizen_registrations SET wrong_otps = wrong_otps + 1 WHERE registration_hash = ? RETURNING wrong_otps').pluck().get(key) as number | undefined;
+    if (wrong === undefined) return { kind: 'unknown' };
     if (wrong >= OTP_MAX_WRONG) {
       db.prepare('DELETE FROM citizen_registrations WHERE registration_hash = ?').run(key);
       return { kind: 'ended' };
     }
-    db.prepare('UPDATE citizen_registrations SET wrong_otps = ? WHERE registration_hash = ?').run(wrong, key);
     return { kind: 'wrong', attemptsLeft: OTP_MAX_WRONG - wrong };
   }
   if (now.getTime() > Date.parse(row.otp_expires_at)) return { kind: 'expired' };
@@ -193,12 +200,17 @@ function openSession(db: Database, idNumber: string, now: Date): Session {
 
 export type SignInOutcome = { kind: 'signed-in'; session: Session } | { kind: 'wrong'; attemptsLeft: number } | { kind: 'locked'; lockedUntil: string };
 
+/** Wrong sign-ins further apart than this do not add up to a lock-out; rows older than it are purged. */
+const SIGN_IN_FAILURE_MEMORY_MS = 86_400_000;
+
 /**
  * ID number and password. Wrong tries are counted per ID number typed, with or without an
- * account: five in a row lock it for five minutes, as the station's PINs. While locked, not even
- * the right password signs in.
+ * account: five in a row (within a day) lock it for five minutes, as the station's PINs. While
+ * locked, not even the right password signs in.
  */
 export async function signIn(db: Database, idNumber: string, password: string, now: () => Date): Promise<SignInOutcome> {
+  const forgetBefore = () => iso(now().getTime() - SIGN_IN_FAILURE_MEMORY_MS);
+  db.prepare('DELETE FROM citizen_sign_in_failures WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)').run(forgetBefore(), now().toISOString());
   const lockedUntil = () =>
     (db.prepare('SELECT locked_until FROM citizen_sign_in_failures WHERE id_number = ? AND locked_until > ?').pluck().get(idNumber, now().toISOString()) as string | undefined) ?? null;
   const locked = lockedUntil();
@@ -214,9 +226,13 @@ export async function signIn(db: Database, idNumber: string, password: string, n
     return { kind: 'signed-in', session: openSession(db, idNumber, now()) };
   }
   const failures = db
-    .prepare('INSERT INTO citizen_sign_in_failures (id_number, failures) VALUES (?, 1) ON CONFLICT (id_number) DO UPDATE SET failures = failures + 1 RETURNING failures')
+    .prepare(
+      `INSERT INTO citizen_sign_in_failures (id_number, failures, last_failed_at) VALUES (?, 1, ?)
+       ON CONFLICT (id_number) DO UPDATE SET failures = CASE WHEN last_failed_at < ? THEN 1 ELSE failures + 1 END, last_failed_at = excluded.last_failed_at
+       RETURNING failures`,
+    )
     .pluck()
-    .get(idNumber) as number;
+    .get(idNumber, now().toISOString(), forgetBefore()) as number;
   if (failures < SIGN_IN_MAX_WRONG) return { kind: 'wrong', attemptsLeft: SIGN_IN_MAX_WRONG - failures };
   const until = iso(now().getTime() + SIGN_IN_LOCKOUT_MS);
   db.prepare('UPDATE citizen_sign_in_failures SET failures = 0, locked_until = ? WHERE id_number = ?').run(until, idNumber);

@@ -1,6 +1,7 @@
-// The simulated SMS gateway: messages land in a table that only the test-mode admin endpoint reads
-// (GET /admin/sms-outbox), as a test phone would receive them. Kept a day, then purged. A demo
-// server (`--sms-to-console`) also prints them, the operator's console standing in for the phone.
+// The simulated SMS gateway. In test mode, messages land in a table that only the test-mode admin
+// endpoint reads (GET /admin/sms-outbox), as a test phone would receive them; kept a day, then
+// purged. Outside test mode nothing is kept; a demo server (`--sms-to-console`) prints them, the
+// operator's console standing in for the phone.
 
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 

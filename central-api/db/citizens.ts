@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { foldForSearch } from '../../shared/text/search-fold';
 import type { Citizen, CitizenStatus } from '../api-types';
+import { subscriberPhoneOf } from '../population/phones';
 import { registerBeginning } from './migrations';
 import { recordStanding } from './standing';
 
@@ -22,6 +23,12 @@ export function insertCitizen(db: Database, citizen: Citizen, statuses: readonly
     citizen.sex,
   );
   for (const status of statuses) setCitizenStatus(db, citizen.idNumber, status, true, registerBeginning);
+  db.prepare('INSERT OR IGNORE INTO phone_subscriptions (phone, id_number) VALUES (?, ?)').run(subscriberPhoneOf(citizen.idNumber), citizen.idNumber);
+}
+
+/** Whether `phone` is a SIM subscribed in this citizen's own name (the carriers' register). */
+export function phoneBelongsTo(db: Database, phone: string, idNumber: string): boolean {
+  return db.prepare('SELECT 1 FROM phone_subscriptions WHERE phone = ? AND id_number = ?').get(phone, idNumber) !== undefined;
 }
 
 /** Gives a citizen a status from `at` on, or takes it away; kept in the history the retroactive checks read. */
@@ -64,6 +71,8 @@ export interface CitizenFilter {
 export interface RegisteredCitizen extends Citizen {
   statuses: CitizenStatus[];
   denyListed: boolean;
+  /** A mobile number subscribed in the citizen's name; null when none is. */
+  phone: string | null;
 }
 
 /**
@@ -75,10 +84,11 @@ export function findCitizens(db: Database, filter: CitizenFilter = {}): Register
     .prepare(
       `SELECT c.id_number, c.full_name, c.birth_date, c.sex,
          (SELECT group_concat(status) FROM (SELECT status FROM citizen_statuses s WHERE s.id_number = c.id_number ORDER BY status)) AS statuses,
-         EXISTS (SELECT 1 FROM deny_list d WHERE d.id_number = c.id_number AND d.listed = 1) AS deny_listed
+         EXISTS (SELECT 1 FROM deny_list d WHERE d.id_number = c.id_number AND d.listed = 1) AS deny_listed,
+         (SELECT min(phone) FROM phone_subscriptions p WHERE p.id_number = c.id_number) AS phone
        FROM citizens c ORDER BY c.rowid`,
     )
-    .all() as (CitizenRow & { statuses: string | null; deny_listed: number })[];
+    .all() as (CitizenRow & { statuses: string | null; deny_listed: number; phone: string | null })[];
   const found: RegisteredCitizen[] = [];
   for (const row of rows) {
     const statuses = (row.statuses?.split(',') ?? []) as CitizenStatus[];
@@ -86,7 +96,7 @@ export function findCitizens(db: Database, filter: CitizenFilter = {}): Register
     if (filter.status === 'none' && statuses.length > 0) continue;
     if (filter.status !== undefined && filter.status !== 'none' && !statuses.includes(filter.status)) continue;
     if (filter.denyListed !== undefined && filter.denyListed !== denyListed) continue;
-    found.push({ ...toCitizen(row), statuses, denyListed });
+    found.push({ ...toCitizen(row), statuses, denyListed, phone: row.phone });
     if (found.length === filter.limit) break;
   }
   return found;

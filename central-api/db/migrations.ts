@@ -1,4 +1,5 @@
 import type { Migration } from './migrate';
+import { subscriberPhoneOf } from '../population/phones';
 
 /** The time a standing recorded without its own date (a seeded baseline) is taken to hold from. */
 export const registerBeginning = '1970-01-01T00:00:00.000Z';
@@ -229,5 +230,28 @@ const citizenAccounts: Migration = {
   },
 };
 
+/**
+ * The mobile carriers' subscriber register (which SIM is whose, "chính chủ"): a registration's
+ * code goes only to a phone of the citizen's own, so a card's details alone register nobody.
+ * Filled for the citizens already registered; seeding adds each new one's. And wrong sign-ins age
+ * out (`last_failed_at`): a typo a month ago does not count towards today's lock-out.
+ */
+const phoneSubscriptions: Migration = {
+  version: 6,
+  name: 'phone-subscriptions',
+  up(db) {
+    db.exec(`
+      CREATE TABLE phone_subscriptions (
+        phone     TEXT PRIMARY KEY,
+        id_number TEXT NOT NULL REFERENCES citizens (id_number)
+      ) STRICT;
+      CREATE INDEX phone_subscriptions_by_citizen ON phone_subscriptions (id_number);
+      ALTER TABLE citizen_sign_in_failures ADD COLUMN last_failed_at TEXT;
+    `);
+    const subscribe = db.prepare('INSERT OR IGNORE INTO phone_subscriptions (phone, id_number) VALUES (?, ?)');
+    for (const idNumber of db.prepare('SELECT id_number FROM citizens ORDER BY rowid').pluck().all() as string[]) subscribe.run(subscriberPhoneOf(idNumber), idNumber);
+  },
+};
+
 /** In version order; append only. */
-export const migrations: readonly Migration[] = [schema, amendments, standingHistory, enrolmentCodes, citizenAccounts];
+export const migrations: readonly Migration[] = [schema, amendments, standingHistory, enrolmentCodes, citizenAccounts, phoneSubscriptions];

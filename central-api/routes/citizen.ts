@@ -1,7 +1,7 @@
 // The simulated VNeID app's backend (citizen/accounts.ts) and its identity QR, under /citizen/api.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CITIZEN_SESSION_COOKIE, cookieValue } from '../auth';
+import { CITIZEN_SESSION_COOKIE, cookieValues } from '../auth';
 import type { RegistrationDetails } from '../../shared/citizen/api-types';
 import { accountView, completeRegistration, confirmOtp, resendOtp, signIn, signOut, startRegistration, type Session } from '../citizen/accounts';
 import type { OpenApiDocument } from '../openapi';
@@ -29,6 +29,11 @@ function refuse(reply: FastifyReply, status: number, code: CitizenProblemCode, m
   return reply.code(status).send({ code, message: truncate(message, PROBLEM_MESSAGE_MAX), ...extra });
 }
 
+/** Refusals more than one step gives. */
+const registrationGone = (reply: FastifyReply) => refuse(reply, 404, 'registration-not-found', 'no registration in progress with this id: start again');
+const alreadyRegistered = (reply: FastifyReply) => refuse(reply, 409, 'already-registered', 'this ID number already has an account: sign in');
+const alreadyConfirmed = (reply: FastifyReply) => refuse(reply, 409, 'already-confirmed', 'the code was already confirmed: choose a password');
+
 /** The session as an HttpOnly, SameSite=Strict cookie for the app's API alone: the page's scripts never hold it, other sites never send it. */
 function sessionCookie(request: FastifyRequest, value: string, maxAgeSeconds: number): string {
   return `${CITIZEN_SESSION_COOKIE}=${value}; Path=/citizen/api; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${request.protocol === 'https' ? '; Secure' : ''}`;
@@ -50,7 +55,7 @@ export function registerCitizenRoutes(app: FastifyInstance, doc: OpenApiDocument
       case 'details-mismatch':
         return refuse(reply, 422, 'details-mismatch', 'the details do not match the national population register');
       case 'already-registered':
-        return refuse(reply, 409, 'already-registered', 'this ID number already has an account: sign in');
+        return alreadyRegistered(reply);
     }
   });
 
@@ -60,13 +65,13 @@ export function registerCitizenRoutes(app: FastifyInstance, doc: OpenApiDocument
       case 'otp-sent':
         return outcome.sent;
       case 'unknown':
-        return refuse(reply, 404, 'registration-not-found', 'no registration in progress with this id: start again');
+        return registrationGone(reply);
       case 'too-soon':
         return refuse(reply, 409, 'resend-too-soon', 'a new code can be sent a little later', { retryAt: outcome.retryAt });
       case 'no-more-resends':
         return refuse(reply, 409, 'no-more-resends', 'no more codes can be sent for this registration: start again');
       case 'already-confirmed':
-        return refuse(reply, 409, 'already-confirmed', 'the code was already confirmed: choose a password');
+        return alreadyConfirmed(reply);
     }
   });
 
@@ -76,8 +81,10 @@ export function registerCitizenRoutes(app: FastifyInstance, doc: OpenApiDocument
     switch (outcome.kind) {
       case 'confirmed':
         return reply.code(204).send();
+      case 'already-confirmed':
+        return alreadyConfirmed(reply);
       case 'unknown':
-        return refuse(reply, 404, 'registration-not-found', 'no registration in progress with this id: start again');
+        return registrationGone(reply);
       case 'expired':
         return refuse(reply, 410, 'otp-expired', 'the code has expired: ask for a new one');
       case 'wrong':
@@ -94,18 +101,20 @@ export function registerCitizenRoutes(app: FastifyInstance, doc: OpenApiDocument
       case 'registered':
         return signedIn(request, reply, outcome.session, now());
       case 'unknown':
-        return refuse(reply, 404, 'registration-not-found', 'no registration in progress with this id: start again');
+        return registrationGone(reply);
       case 'not-confirmed':
         return refuse(reply, 409, 'otp-not-confirmed', 'confirm the SMS code first');
       case 'password-rules':
         return refuse(reply, 422, 'password-rules', 'the password breaks the rules', { brokenRules: outcome.broken });
       case 'already-registered':
-        return refuse(reply, 409, 'already-registered', 'this ID number already has an account: sign in');
+        return alreadyRegistered(reply);
     }
   });
 
   addOperation(app, doc, 'citizenSignIn', async (request, reply) => {
     const { idNumber, password } = request.body as { idNumber: string; password: string };
+    // Signing in (as anyone) ends the session this browser had: switching accounts leaves none behind.
+    for (const session of cookieValues(request.headers.cookie, CITIZEN_SESSION_COOKIE)) signOut(db, session);
     const outcome = await signIn(db, idNumber, password, now);
     switch (outcome.kind) {
       case 'signed-in':
@@ -118,8 +127,7 @@ export function registerCitizenRoutes(app: FastifyInstance, doc: OpenApiDocument
   });
 
   addOperation(app, doc, 'citizenSignOut', (request, reply) => {
-    const session = cookieValue(request.headers.cookie, CITIZEN_SESSION_COOKIE);
-    if (session !== undefined) signOut(db, session);
+    for (const session of cookieValues(request.headers.cookie, CITIZEN_SESSION_COOKIE)) signOut(db, session);
     return reply.code(204).header('set-cookie', sessionCookie(request, '', 0)).send();
   });
 

@@ -5,6 +5,7 @@ import { AccountScreen } from './AccountScreen';
 import { IdentityQrScreen } from './IdentityQrScreen';
 import { Registration } from './Registration';
 import { SignIn } from './SignIn';
+import { problemText } from './strings';
 
 type Screen = { name: 'loading' } | { name: 'sign-in'; notice: string | null } | { name: 'register' } | { name: 'account'; account: Account } | { name: 'identity-qr'; account: Account };
 
@@ -16,7 +17,7 @@ export function App() {
     try {
       setScreen({ name: 'account', account: await api.account() });
     } catch (error) {
-      setScreen({ name: 'sign-in', notice: error instanceof Refusal && error.problem.code === 'network' ? 'Không kết nối được máy chủ.' : null });
+      setScreen({ name: 'sign-in', notice: error instanceof Refusal && error.problem.code === 'network' ? problemText(error.problem) : null });
     }
   }, []);
   useEffect(() => void showAccount(), [showAccount]);
@@ -38,7 +39,7 @@ export function App() {
         {screen.name === 'register' && <Registration onRegistered={showAccount} onCancel={() => setScreen({ name: 'sign-in', notice: null })} />}
         {screen.name === 'account' && <AccountScreen account={screen.account} onShowQr={() => setScreen({ name: 'identity-qr', account: screen.account })} onSignOut={signOut} />}
         {screen.name === 'identity-qr' && (
-          <IdentityQrScreen account={screen.account} onBack={() => setScreen({ name: 'account', account: screen.account })} onSignedOut={() => setScreen({ name: 'sign-in', notice: 'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.' })} />
+          <IdentityQrScreen account={screen.account} onBack={() => setScreen({ name: 'account', account: screen.account })} onSignedOut={() => setScreen({ name: 'sign-in', notice: problemText({ code: 'unauthorized', message: '' }) })} />
         )}
       </main>
     </div>

@@ -30,6 +30,7 @@ export function Registration({ onRegistered, onCancel }: { onRegistered: () => v
     try {
       await work();
     } catch (refusal) {
+      if (refusal instanceof Refusal && refusal.problem.code === 'already-confirmed') return setStep('password');
       setError(refusalText(refusal));
       if (refusal instanceof Refusal && ['registration-not-found', 'registration-ended', 'no-more-resends'].includes(refusal.problem.code)) setStep('identity');
     } finally {

@@ -67,7 +67,8 @@ export function verdictInputs(code: ClassifiedCode, online: VerifyResponse | nul
  * the cached reference data. Rules are evaluated in order; the first that holds decides, and no
  * matching rule means the officer checks by eye. A code with errors is INVALID whatever the rules
  * say, except that a deny outranks it: a wanted person's damaged card is still a wanted person's
- * card. A refused check is decided from the cache but is never a pass.
+ * card. A refused check is decided from the cache but is never a pass, nor is a VNeID code the
+ * backend did not confirm.
  */
 export function decideVerdict(code: ClassifiedCode, online: OnlineCheck, reference: ReferenceData): Decision {
   const answer = online.state === 'answered' ? online.answer : null;
@@ -82,6 +83,11 @@ export function decideVerdict(code: ClassifiedCode, online: OnlineCheck, referen
     return { ...base, verdict: 'invalid', reasons: severity('error') };
   }
   if (refusal.length > 0 && decided.verdict !== 'deny') return { ...base, verdict: 'check', reasons: [...refusal, decided.reason, ...summary, ...severity('warning')] };
+  // A VNeID code is its own proof: one the backend did not confirm is never a pass, whatever a
+  // served rule set (perhaps one from before `token-expired` existed) lets through.
+  if (code.kind === 'vneid-token' && answer !== null && answer.match !== 'found' && decided.verdict === 'pass') {
+    return { ...base, verdict: 'invalid', reasons: [{ code: answer.match === 'token-expired' ? 'vneid-token-expired' : 'vneid-token-not-issued' }] };
+  }
   return { ...base, verdict: decided.verdict, reasons: [decided.reason, ...refusal, ...summary, ...severity('warning')] };
 }
 

@@ -12,10 +12,12 @@ import { startTestApi } from './fixture';
 let clock = new Date('2026-06-01T08:00:00Z');
 const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
 const api = await startTestApi({ now: () => clock });
-const citizens = findCitizens(api.db, { limit: 12 }).map(({ idNumber, fullName, birthDate, sex }): Citizen => ({ idNumber, fullName, birthDate, sex }));
+const citizens = findCitizens(api.db, { limit: 20 }).map(({ idNumber, fullName, birthDate, sex, phone }) => ({ idNumber, fullName, birthDate, sex, phone }));
 let next = 0;
-/** A citizen of the register no other test has registered. */
+/** A citizen of the register no other test has registered, with the phone subscribed in their name. */
 const freshCitizen = () => citizens[next++]!;
+type Entry = ReturnType<typeof freshCitizen>;
+const cardOf = ({ idNumber, fullName, birthDate, sex }: Entry): Citizen => ({ idNumber, fullName, birthDate, sex });
 
 type Problem = { code: string; attemptsLeft?: number; retryAt?: string; lockedUntil?: string; brokenRules?: string[] };
 
@@ -25,10 +27,10 @@ async function call<T>(operationId: string, path: string, body?: unknown, cookie
   return { status: response.status, body: response.status === 204 ? (undefined as T) : await readValidated<T>(operationId, response), response: copy };
 }
 
-const start = (citizen: Citizen, overrides: Record<string, unknown> = {}) =>
+const start = (citizen: Entry, overrides: Record<string, unknown> = {}) =>
   call<{ registrationId: string; phone: string; otpExpiresAt: string; resendAfter: string; resendsLeft: number } & Problem>('startCitizenRegistration', '/citizen/api/registrations', {
-    ...citizen,
-    phone: phoneOf(citizen.idNumber),
+    ...cardOf(citizen),
+    phone: phoneOf(citizen),
     ...overrides,
   });
 const confirm = (registrationId: string, otp: string) => call<Problem>('confirmCitizenOtp', '/citizen/api/registrations/otp', { registrationId, otp });
@@ -38,9 +40,9 @@ const signIn = (idNumber: string, password: string) => call<{ expiresAt: string 
 const wrongOtp = (otp: string) => (otp === '000000' ? '000001' : '000000');
 
 /** Registered and signed in: the session cookie. */
-async function registered(citizen: Citizen): Promise<string> {
+async function registered(citizen: Entry): Promise<string> {
   const { body } = await start(citizen);
-  expect((await confirm(body.registrationId, await lastOtpSentTo(api.url, phoneOf(citizen.idNumber)))).status).toBe(204);
+  expect((await confirm(body.registrationId, await lastOtpSentTo(api.url, phoneOf(citizen)))).status).toBe(204);
   const done = await choosePassword(body.registrationId, TEST_PASSWORD);
   expect(done.status).toBe(201);
   return sessionCookieOf(done.response);
@@ -54,21 +56,24 @@ describe('registration', () => {
       start(citizen, { birthDate: '1901-01-01' }),
       start(citizen, { sex: citizen.sex === 'male' ? 'female' : 'male' }),
       start({ ...citizen, idNumber: '001099999999' }),
+      // Someone else's phone: a card's details alone must not register its holder to another SIM.
+      start(citizen, { phone: phoneOf(citizens.at(-1)!) }),
+      start(citizen, { phone: '0912000000' }),
     ]);
     for (const answer of answers) expect(answer).toMatchObject({ status: 422, body: answers[0]!.body });
     expect(answers[0]!.body).toEqual({ code: 'details-mismatch', message: 'the details do not match the national population register' });
-    expect(await (await fetch(`${api.url}/admin/sms-outbox?phone=${phoneOf(citizen.idNumber)}`)).json()).toEqual([]);
+    for (const phone of [phoneOf(citizen), phoneOf(citizens.at(-1)!), '0912000000']) expect(await (await fetch(`${api.url}/admin/sms-outbox?phone=${phone}`)).json()).toEqual([]);
     // Names agree with diacritics and case folded, as a typed name would differ.
     const typed = await start(citizen, { fullName: citizen.fullName.normalize('NFD').replace(/\p{Mn}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase() });
     expect(typed.status).toBe(201);
-    expect(typed.body.phone).toBe(`${phoneOf(citizen.idNumber).slice(0, 3)}*****${phoneOf(citizen.idNumber).slice(-2)}`);
+    expect(typed.body.phone).toBe(`${phoneOf(citizen).slice(0, 3)}*****${phoneOf(citizen).slice(-2)}`);
   });
 
   it('sends a 6-digit code valid for 3 minutes, kept only as a hash; a right code after that has expired', async () => {
     const citizen = freshCitizen();
     const { body } = await start(citizen);
     expect(Date.parse(body.otpExpiresAt) - clock.getTime()).toBe(180_000);
-    const otp = await lastOtpSentTo(api.url, phoneOf(citizen.idNumber));
+    const otp = await lastOtpSentTo(api.url, phoneOf(citizen));
     expect(otp).toMatch(/^\d{6}$/);
     const stored = JSON.stringify(api.db.prepare('SELECT * FROM citizen_registrations').all());
     expect(stored).not.toContain(otp);
@@ -81,7 +86,7 @@ describe('registration', () => {
 
   it('re-sends a new code (the old one stops working) no sooner than 30 s after the last, at most 3 times', async () => {
     const citizen = freshCitizen();
-    const phone = phoneOf(citizen.idNumber);
+    const phone = phoneOf(citizen);
     const { body } = await start(citizen);
     const first = await lastOtpSentTo(api.url, phone);
     const early = await resend(body.registrationId);
@@ -102,12 +107,35 @@ describe('registration', () => {
     if (first !== codes.at(-1)) expect((await confirm(body.registrationId, first)).body).toMatchObject({ code: 'otp-wrong', attemptsLeft: 4 });
     expect((await confirm(body.registrationId, codes.at(-1)!)).status).toBe(204);
     expect((await resend(body.registrationId)).body).toMatchObject({ code: 'already-confirmed' });
+    // Once confirmed, no code is "right" any more, not even this one.
+    expect(await confirm(body.registrationId, codes.at(-1)!)).toMatchObject({ status: 409, body: { code: 'already-confirmed' } });
+    expect(await confirm(body.registrationId, wrongOtp(codes.at(-1)!))).toMatchObject({ status: 409, body: { code: 'already-confirmed' } });
+  });
+
+  it('counts wrong codes across re-sends and after expiry; a new registration replaces the one in progress', async () => {
+    const citizen = freshCitizen();
+    const { body } = await start(citizen);
+    const otp = await lastOtpSentTo(api.url, phoneOf(citizen));
+    expect((await confirm(body.registrationId, wrongOtp(otp))).body).toMatchObject({ attemptsLeft: 4 });
+    advance(30_000);
+    await resend(body.registrationId);
+    const second = await lastOtpSentTo(api.url, phoneOf(citizen));
+    await Promise.all([confirm(body.registrationId, wrongOtp(second)), confirm(body.registrationId, wrongOtp(second))]);
+    advance(180_001);
+    expect((await confirm(body.registrationId, wrongOtp(second))).body).toMatchObject({ code: 'otp-wrong', attemptsLeft: 1 });
+    const again = await start(citizen);
+    expect(again.status).toBe(201);
+    expect(await confirm(body.registrationId, second)).toMatchObject({ status: 404, body: { code: 'registration-not-found' } });
+    expect((await confirm(again.body.registrationId, await lastOtpSentTo(api.url, phoneOf(citizen)))).status).toBe(204);
+    // Half an hour later an unfinished registration is gone.
+    advance(30 * 60_000 + 1);
+    expect(await choosePassword(again.body.registrationId, TEST_PASSWORD)).toMatchObject({ status: 404, body: { code: 'registration-not-found' } });
   });
 
   it('ends a registration at the fifth wrong code: even the right one no longer works', async () => {
     const citizen = freshCitizen();
     const { body } = await start(citizen);
-    const otp = await lastOtpSentTo(api.url, phoneOf(citizen.idNumber));
+    const otp = await lastOtpSentTo(api.url, phoneOf(citizen));
     for (const left of [4, 3, 2, 1]) expect((await confirm(body.registrationId, wrongOtp(otp))).body).toMatchObject({ code: 'otp-wrong', attemptsLeft: left });
     expect(await confirm(body.registrationId, wrongOtp(otp))).toMatchObject({ status: 410, body: { code: 'registration-ended' } });
     expect(await confirm(body.registrationId, otp)).toMatchObject({ status: 404, body: { code: 'registration-not-found' } });
@@ -116,7 +144,7 @@ describe('registration', () => {
   it('names every password rule broken, and stores a memory-hard scrypt hash, never the password', async () => {
     const citizen = freshCitizen();
     const { body } = await start(citizen);
-    await confirm(body.registrationId, await lastOtpSentTo(api.url, phoneOf(citizen.idNumber)));
+    await confirm(body.registrationId, await lastOtpSentTo(api.url, phoneOf(citizen)));
     const cases: [string, string[]][] = [
       ['Ab1@xyz', ['length']],
       ['abcdefg1@', ['upper']],
@@ -135,6 +163,11 @@ describe('registration', () => {
     expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(hash).not.toContain('Mậtkhẩu');
     // Registering again: the details are right, so the answer may say the account exists.
+    const racing = freshCitizen();
+    const raced = await start(racing);
+    await confirm(raced.body.registrationId, await lastOtpSentTo(api.url, phoneOf(racing)));
+    const both = await Promise.all([choosePassword(raced.body.registrationId, TEST_PASSWORD), choosePassword(raced.body.registrationId, 'Khac@2026xyz')]);
+    expect(both.map((answer) => answer.status).sort()).toEqual([201, 404]);
     expect(await start(citizen)).toMatchObject({ status: 409, body: { code: 'already-registered' } });
     expect((await signIn(citizen.idNumber, 'Mậtkhẩu 2026')).status).toBe(201);
   });
@@ -148,7 +181,7 @@ describe('sign-in and sessions', () => {
     const header = signedIn.response.headers.get('set-cookie')!;
     expect(header).toMatch(/^vneid_session=[A-Za-z0-9_-]{43}; Path=\/citizen\/api; HttpOnly; SameSite=Strict; Max-Age=43200$/);
     const account = await api.request('/citizen/api/account', { headers: { cookie } });
-    expect(await readValidated('citizenAccount', account)).toEqual({ ...citizen, phone: `${phoneOf(citizen.idNumber).slice(0, 3)}*****${phoneOf(citizen.idNumber).slice(-2)}`, registeredAt: clock.toISOString() });
+    expect(await readValidated('citizenAccount', account)).toEqual({ ...citizen, phone: `${phoneOf(citizen).slice(0, 3)}*****${phoneOf(citizen).slice(-2)}`, registeredAt: clock.toISOString() });
     const stored = JSON.stringify(api.db.prepare('SELECT * FROM citizen_sessions').all());
     expect(stored).not.toContain(cookie.split('=')[1]);
     // Signing out ends that session only.
@@ -156,7 +189,18 @@ describe('sign-in and sessions', () => {
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
     expect((await api.request('/citizen/api/account', { headers: { cookie } })).status).toBe(401);
-    expect((await api.request('/citizen/api/account', { headers: { cookie: sessionCookieOf(signedIn.response) } })).status).toBe(200);
+    const current = sessionCookieOf(signedIn.response);
+    expect((await api.request('/citizen/api/account', { headers: { cookie: current } })).status).toBe(200);
+    // A stale cookie sent first does not hide the current one; signing out with only a stale one still clears it.
+    expect((await api.request('/citizen/api/account', { headers: { cookie: `${cookie}; ${current}` } })).status).toBe(200);
+    for (const malformed of ['vneid_session', 'vneid_session=', '=x; vneid_session==; other=1']) expect((await api.request('/citizen/api/account', { headers: { cookie: malformed } })).status, malformed).toBe(401);
+    const staleOut = await api.request('/citizen/api/sessions/current', { method: 'DELETE', headers: { cookie } });
+    expect(staleOut.status).toBe(204);
+    expect(staleOut.headers.get('set-cookie')).toContain('Max-Age=0');
+    // Signing in again (as anyone) ends the session the browser had.
+    const switched = await api.request('/citizen/api/sessions', { body: { idNumber: citizen.idNumber, password: TEST_PASSWORD }, headers: { cookie: current } });
+    expect(switched.status).toBe(201);
+    expect((await api.request('/citizen/api/account', { headers: { cookie: current } })).status).toBe(401);
   });
 
   it('answers a wrong password and an ID number without an account alike, and locks an ID number for 5 minutes at the fifth wrong try', async () => {
@@ -177,6 +221,18 @@ describe('sign-in and sessions', () => {
     expect((await signIn(citizen.idNumber, TEST_PASSWORD)).status).toBe(201);
     // A right password starts the count again.
     expect((await signIn(citizen.idNumber, 'Sai@mat1khau')).body).toMatchObject({ attemptsLeft: 4 });
+    // Wrong tries a day apart do not add up.
+    advance(86_400_001);
+    expect((await signIn(citizen.idNumber, 'Sai@mat1khau')).body).toMatchObject({ attemptsLeft: 4 });
+  });
+
+  it('counts wrong tries made at once: eight in parallel lock the ID number after four answers', async () => {
+    const citizen = freshCitizen();
+    await registered(citizen);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => signIn(citizen.idNumber, 'Sai@mat1khau')));
+    expect(answers.filter((answer) => answer.body.code === 'sign-in-failed')).toHaveLength(4);
+    expect(answers.filter((answer) => answer.body.code === 'sign-in-locked')).toHaveLength(4);
+    expect((await signIn(citizen.idNumber, TEST_PASSWORD)).body).toMatchObject({ code: 'sign-in-locked' });
   });
 
   it('ends a session after 12 hours', async () => {
@@ -199,13 +255,13 @@ describe('identity QR tokens', () => {
     expect(serverTime).toBe(clock.toISOString());
     expect(Date.parse(expiresAt) - clock.getTime()).toBe(60_000);
     expect(JSON.stringify(api.db.prepare('SELECT * FROM vneid_tokens').all())).not.toContain(token);
-    // A body naming someone else changes nothing: the session says whose token it is.
+    // The session says whose token it is: nothing in the request can name another citizen.
     const stationToken = await api.enrol('ST-CITIZEN');
     const verify = async () => {
       const body = { code: { kind: 'vneid-token', token }, context: { checkpointId: 'CP-01', laneId: 'lane-1', direction: 'entry', scannedAt: clock.toISOString() } };
       return (await (await api.request('/v1/verify', { body, token: stationToken })).json()) as { match: string; citizen?: Citizen };
     };
-    expect(await verify()).toMatchObject({ match: 'found', citizen });
+    expect(await verify()).toMatchObject({ match: 'found', citizen: cardOf(citizen) });
     advance(66_000);
     expect(await verify()).toMatchObject({ match: 'token-expired' });
     expect((await verify()).citizen).toBeUndefined();
@@ -213,14 +269,15 @@ describe('identity QR tokens', () => {
 });
 
 describe('the simulated SMS gateway', () => {
-  it('is read through the outbox only with --test-admin; a demo server hands each message on as it is sent', async () => {
+  it('keeps codes (in the outbox) only with --test-admin; a demo server hands each message on as it is sent and keeps none', async () => {
     const delivered: { phone: string; text: string }[] = [];
     const demo = await startTestApi({ testAdmin: false, onSms: (message) => delivered.push(message) });
     expect((await demo.request(`/admin/sms-outbox?phone=0912345678`)).status).toBe(404);
     const citizen = freshCitizen();
-    const started = await demo.request('/citizen/api/registrations', { body: { ...citizen, phone: phoneOf(citizen.idNumber) } });
+    const started = await demo.request('/citizen/api/registrations', { body: { ...cardOf(citizen), phone: phoneOf(citizen) } });
     expect(started.status).toBe(201);
-    expect(delivered).toEqual([{ phone: phoneOf(citizen.idNumber), text: expect.stringMatching(/^VNeID: Mã xác thực của bạn là \d{6}, có hiệu lực trong 3 phút/), sentAt: expect.any(String) }]);
+    expect(delivered).toEqual([{ phone: phoneOf(citizen), text: expect.stringMatching(/^VNeID: Mã xác thực của bạn là \d{6}, có hiệu lực trong 3 phút/), sentAt: expect.any(String) }]);
+    expect(demo.db.prepare('SELECT count(*) FROM sms_outbox').pluck().get()).toBe(0);
   });
 });
 

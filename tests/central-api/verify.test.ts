@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCitizens, type VerifyResponse } from '../../central-api';
 import { insertCitizen } from '../../central-api/db/citizens';
-import type { Citizen } from '../../central-api/api-types';
-import { issueIdentityToken, registerCitizen, signInCitizen } from '../helpers/citizen-app';
+import { issueIdentityToken, registerCitizen, signInCitizen, type RegisterEntry } from '../helpers/citizen-app';
 import { readValidated, validateRequest } from '../helpers/openapi-validator';
 import { startTestApi, type TestApi } from './fixture';
 
@@ -22,7 +21,7 @@ async function verify(code: Record<string, unknown>, scannedAt = new Date()): Pr
 }
 
 /** Identity QR tokens of `citizen`, signed in to the app of `target` (registered on first use). */
-async function tokensOf(target: TestApi, citizen: Citizen): Promise<() => Promise<{ token: string; expiresAt: string; serverTime: string }>> {
+async function tokensOf(target: TestApi, citizen: RegisterEntry): Promise<() => Promise<{ token: string; expiresAt: string; serverTime: string }>> {
   const cookie = await registerCitizen(target.url, citizen);
   return async () => {
     const response = await target.request('/citizen/api/identity-qr', { method: 'POST', headers: { cookie } });

@@ -99,7 +99,7 @@ describe('the citizen’s phone in front of the station’s camera', () => {
       await phone.goto(`${api!.url}/citizen/`);
       await phone.getByTestId('go-register').click();
       await phone.getByTestId('register-id').fill(citizen.idNumber);
-      await phone.getByTestId('register-phone').fill(phoneOf(citizen.idNumber));
+      await phone.getByTestId('register-phone').fill(phoneOf(citizen));
       await phone.getByTestId('register-next').click();
       await phone.getByTestId('scan-card').click();
       await expect.poll(() => phone.getByTestId('scan-note').textContent(), { timeout: 30_000 }).toContain('Đã đọc thông tin từ mã QR');
@@ -110,7 +110,7 @@ describe('the citizen’s phone in front of the station’s camera', () => {
       await phone.getByTestId('register-check').click();
       await phone.getByTestId('otp-input').waitFor();
       expect(await phone.getByTestId('otp-countdown').textContent()).toMatch(/^Mã hết hạn sau [23]:\d\d$/);
-      await phone.getByTestId('otp-input').fill(await lastOtpSentTo(api!.url, phoneOf(citizen.idNumber)));
+      await phone.getByTestId('otp-input').fill(await lastOtpSentTo(api!.url, phoneOf(citizen)));
       await phone.getByTestId('otp-confirm').click();
       await phone.getByTestId('password-input').fill('hanoi2026');
       expect(await phone.getByTestId('password-submit').isDisabled()).toBe(true);

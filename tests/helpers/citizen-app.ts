@@ -3,13 +3,19 @@
 
 import type { Citizen } from '../../central-api/api-types';
 
+/** A register entry with the phone subscribed in the citizen's name (`findCitizens` gives both). */
+export type RegisterEntry = Citizen & { phone: string | null };
+
 export const TEST_PASSWORD = 'Matkhau@2026';
 
 /** The card's fields of a register entry (which may carry more, e.g. its statuses), as the app sends them. */
 const cardFieldsOf = ({ idNumber, fullName, birthDate, sex }: Citizen): Citizen => ({ idNumber, fullName, birthDate, sex });
 
-/** A phone number of the citizen's own, told apart by their ID number. */
-export const phoneOf = (idNumber: string) => `09${idNumber.slice(-8)}`;
+/** The citizen's own phone, where the app's codes go. */
+export function phoneOf(citizen: RegisterEntry): string {
+  if (citizen.phone === null) throw new Error(`citizen ${citizen.idNumber} has no phone of their own`);
+  return citizen.phone;
+}
 
 const post = (apiUrl: string, path: string, body: unknown, cookie?: string) =>
   fetch(`${apiUrl}${path}`, {
@@ -39,8 +45,8 @@ export function sessionCookieOf(response: Response): string {
 }
 
 /** Registers `citizen` (their register details) and returns the signed-in session's `Cookie` header. */
-export async function registerCitizen(apiUrl: string, citizen: Citizen, password = TEST_PASSWORD): Promise<string> {
-  const phone = phoneOf(citizen.idNumber);
+export async function registerCitizen(apiUrl: string, citizen: RegisterEntry, password = TEST_PASSWORD): Promise<string> {
+  const phone = phoneOf(citizen);
   const started = await expectStatus(await post(apiUrl, '/citizen/api/registrations', { ...cardFieldsOf(citizen), phone }), 201, 'registration');
   const { registrationId } = (await started.json()) as { registrationId: string };
   await expectStatus(await post(apiUrl, '/citizen/api/registrations/otp', { registrationId, otp: await lastOtpSentTo(apiUrl, phone) }), 204, 'code');
@@ -57,8 +63,8 @@ export async function issueIdentityToken(apiUrl: string, cookie: string): Promis
 }
 
 /** An identity QR token of `citizen`: registered on first use with this server, signed in again when their session has ended. */
-export async function identityTokenFor(apiUrl: string, citizen: Citizen): Promise<string> {
-  const response = await post(apiUrl, '/citizen/api/registrations', { ...cardFieldsOf(citizen), phone: phoneOf(citizen.idNumber) });
+export async function identityTokenFor(apiUrl: string, citizen: RegisterEntry): Promise<string> {
+  const response = await post(apiUrl, '/citizen/api/registrations', { ...cardFieldsOf(citizen), phone: phoneOf(citizen) });
   const cookie = response.status === 409 ? await signInCitizen(apiUrl, citizen.idNumber) : (await response.body?.cancel(), await registerCitizen(apiUrl, citizen));
   return (await issueIdentityToken(apiUrl, cookie)).token;
 }

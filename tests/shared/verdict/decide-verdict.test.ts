@@ -40,6 +40,14 @@ describe('verdict engine', () => {
     expect(decideVerdict(token, online({ match: 'token-expired' }), reference())).toMatchObject({ verdict: 'invalid', reasons: [{ code: 'vneid-token-expired' }] });
   });
 
+  it('never passes a VNeID token the backend did not confirm, even under served rules that would (a set from before token-expired)', () => {
+    const token = classifyCode('q7Xv2mL9pR4tY8wB1nK6cZ3fH5jD0sGaE_u-WxYz12', { now });
+    const older: ReferenceData = { ...reference(), rules: { version: 'served-3', rules: [{ id: 'identity-not-confirmed', when: { in: [{ var: 'online.match' }, ['mismatch', 'not-found', 'token-invalid']] }, verdict: 'check', reason: 'identity-not-confirmed' }, { id: 'clear', when: true, verdict: 'pass', reason: 'clear' }] } };
+    expect(decideVerdict(token, online({ match: 'token-expired' }), older)).toMatchObject({ verdict: 'invalid', reasons: [{ code: 'vneid-token-expired' }] });
+    expect(decideVerdict(token, online({ match: 'token-invalid' }), older)).toMatchObject({ verdict: 'check', reasons: [{ code: 'identity-not-confirmed' }] });
+    expect(decideVerdict(token, online({ match: 'found' }), older).verdict).toBe('pass');
+  });
+
   it('is INVALID for a code with errors, whatever the rules, with the problems as reasons', () => {
     const garbage = classifyCode('hello world', { now });
     expect(decideVerdict(garbage, unavailable, reference())).toMatchObject({ verdict: 'invalid', reasons: [{ code: 'format.unrecognised' }] });
