@@ -32,6 +32,16 @@ export function regionAround(position: CodePosition, margin: number, frame: Lumi
   return { left, top, width: Math.max(0, Math.min(frame.width, Math.ceil(cx + half)) - left), height: Math.max(0, Math.min(frame.height, Math.ceil(cy + half)) - top) };
 }
 
+/** A region of the frame as a frame of its own (a copy). */
+export function cropFrame(frame: LuminanceFrame, region: Region): LuminanceFrame {
+  const data = new Uint8Array(region.width * region.height);
+  for (let y = 0; y < region.height; y++) {
+    const start = (region.top + y) * frame.width + region.left;
+    data.set(frame.data.subarray(start, start + region.width), y * region.width);
+  }
+  return { width: region.width, height: region.height, data };
+}
+
 /** A region of the frame enlarged `factor` times with bilinear interpolation, as a frame of its own. */
 export function upscaleRegion(frame: LuminanceFrame, region: Region, factor: number): LuminanceFrame {
   const width = region.width * factor;

@@ -65,9 +65,11 @@ export interface DecodeOptions {
   /** Spend more time per frame (denser scan, extra passes) for a few more hard codes. Default false. */
   tryHarder?: boolean;
   /**
-   * When a code is detected but cannot be read (small, blurred), read it again with a second
-   * binarizer, then enlarged 2× around where it was seen. Frames without a code pay nothing.
-   * zxing-wasm only (zxing-js does not report failed detections). Default true.
+   * Our passes around ZXing-C++ (zxing-wasm only; zxing-js does not report failed detections). A
+   * frame of 1.5 MP or more is first read halved; when nothing is read, a code that was detected
+   * is read again with a second binarizer, and the surroundings of each detection and of each
+   * cluster of fine detail (small modules) are read at full resolution, then enlarged 2×. Off:
+   * ZXing-C++ alone on the whole frame. Default true.
    */
   rescue?: boolean;
 }

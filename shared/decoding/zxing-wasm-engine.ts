@@ -9,7 +9,8 @@ import {
   type ZXingReaderOptions,
   type ZXingReadResult,
 } from 'zxing-wasm/reader';
-import { positionInFrame, regionAround, upscaleRegion } from './frame-ops';
+import { detailedRegions, mapDetail, type DetailMap } from './detail-map';
+import { cropFrame, positionInFrame, regionAround, upscaleRegion, type Region } from './frame-ops';
 import {
   assertLuminanceFrame,
   type CodePosition,
@@ -105,16 +106,34 @@ export async function createZxingWasmEngine(options: ZxingWasmEngineOptions): Pr
     }
   }
 
-  /** A second binarizer on the whole frame, then each failed detection (two at most) enlarged 2×. */
-  function rescueFrom(frame: LuminanceFrame, failed: CodePosition[]): DecodedCode[] {
-    const { codes } = read(frame, secondBinarizer);
-    if (codes.length > 0) return codes;
-    for (const position of failed.slice(0, 2)) {
-      const region = regionAround(position, 0.3, frame);
-      // Big detections have modules large enough already; enlarging them only costs time.
-      if (region.width < 16 || region.height < 16 || Math.max(region.width, region.height) > 480) continue;
-      const found = read(upscaleRegion(frame, region, 2), readerOptions).codes;
-      if (found.length > 0) return found.map((code) => ({ ...code, position: positionInFrame(code.position, region, 2) }));
+  /**
+   * Our passes around ZXing-C++, for a frame where it read nothing: a second binarizer on what the
+   * first pass saw, when it saw a code; then, at full resolution, the surroundings of every code it
+   * detected but could not read and of every cluster of fine detail (small modules it did not
+   * even detect: bench/results/decode.md), each read as it is and then enlarged 2×.
+   */
+  function rescueFrom(frame: LuminanceFrame, map: DetailMap, seen: LuminanceFrame, failed: CodePosition[]): DecodedCode[] {
+    if (failed.length > 0) {
+      const { codes } = read(seen, secondBinarizer);
+      if (codes.length > 0) return codes.map((code) => ({ ...code, position: inFrame(code.position, seen, frame) }));
+    }
+    const regions = [...failed.slice(0, 2).map((position) => regionAround(position, 0.3, frame)), ...detailedRegions(map, frame, 3)];
+    const found = new Map<string, DecodedCode>();
+    for (const region of regions) {
+      // Too small to hold a code; or big enough that its modules are not what failed.
+      if (region.width < 16 || region.height < 16 || Math.max(region.width, region.height) > 640) continue;
+      for (const code of readRegion(frame, region)) found.set(code.text, found.get(code.text) ?? code);
+      if (found.size >= maxCodes) break;
+    }
+    return [...found.values()].slice(0, maxCodes);
+  }
+
+  /** A region at full resolution, then (small ones) enlarged 2×; positions in the frame's pixels. */
+  function readRegion(frame: LuminanceFrame, region: Region): DecodedCode[] {
+    for (const factor of Math.max(region.width, region.height) <= 480 ? [1, 2] : [1]) {
+      const crop = factor === 1 ? cropFrame(frame, region) : upscaleRegion(frame, region, factor);
+      const { codes } = read(crop, readerOptions);
+      if (codes.length > 0) return codes.map((code) => ({ ...code, position: positionInFrame(code.position, region, factor) }));
     }
     return [];
   }
@@ -124,8 +143,14 @@ export async function createZxingWasmEngine(options: ZxingWasmEngineOptions): Pr
     async decode(frame: LuminanceFrame): Promise<DecodedCode[]> {
       if (closed) throw new Error('the zxing-wasm decoder is closed');
       assertLuminanceFrame(frame);
-      const { codes, failed } = read(frame, readerOptions);
-      return codes.length === 0 && failed.length > 0 ? rescueFrom(frame, failed) : codes;
+      if (!rescue) return read(frame, readerOptions).codes;
+      // A big frame is first read halved: a quarter of the pixels to look at, and codes whose
+      // modules survive the halving are read there; full resolution only where something is.
+      const map = frame.width * frame.height >= halvingArea ? mapDetail(frame) : null;
+      const seen = map?.half ?? frame;
+      const { codes, failed } = read(seen, readerOptions);
+      if (codes.length > 0) return codes.map((code) => ({ ...code, position: inFrame(code.position, seen, frame) }));
+      return rescueFrom(frame, map ?? mapDetail(frame), seen, failed.map((position) => inFrame(position, seen, frame)));
     },
     close() {
       if (closed) return;
@@ -134,6 +159,15 @@ export async function createZxingWasmEngine(options: ZxingWasmEngineOptions): Pr
       pointer = 0;
     },
   };
+}
+
+/** Frames from this size on (1080p: 2.1 MP) are first read halved; 720p (0.9 MP) whole. */
+const halvingArea = 1_500_000;
+const wholeFrame: Region = { left: 0, top: 0, width: 0, height: 0 };
+
+/** A position found in what was read (the frame, or its halved copy) in the frame's pixels. */
+function inFrame(position: CodePosition, seen: LuminanceFrame, frame: LuminanceFrame): CodePosition {
+  return seen === frame ? position : positionInFrame(position, wholeFrame, 0.5);
 }
 
 function toDecodedCode(result: ZXingReadResult): DecodedCode {
