@@ -1,5 +1,5 @@
 import type { StationStatus } from '../../shared/contract/status';
-import type { DecoderEngine, EngineName } from '../../shared/decoding/types';
+import type { DecodeOptions, DecoderEngine, EngineName } from '../../shared/decoding/types';
 import type { KeySealer } from './db/database-key';
 import type { DatabaseDriver } from './db/open-database';
 
@@ -15,8 +15,8 @@ export interface StationPlatform {
   keySealer: KeySealer;
   /** A database key given by the environment (`STATION_DB_KEY`), for headless machines; undefined in the app. */
   environmentKey: string | undefined;
-  /** Starts a camera lane's decoder; undefined = the worker built from source (Node). */
-  startDecoder: ((engine: EngineName) => Promise<DecoderEngine>) | undefined;
+  /** Starts a camera lane's decoder with the lane's options; undefined = the worker built from source (Node). */
+  startDecoder: ((engine: EngineName, options: DecodeOptions) => Promise<DecoderEngine>) | undefined;
   /** The ffmpeg the camera lanes run. */
   ffmpegPath: string;
   /** The per-user config file settings are saved to when no other was named (created on the first save). */

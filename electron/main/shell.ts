@@ -60,7 +60,7 @@ function electronPlatform(options: ShellOptions, sealer: KeySealer): StationPlat
     // The database key lives in the keychain, never in the environment of a desktop session.
     environmentKey: undefined,
     // Camera lanes decode in a worker thread; under Electron it is the bundled worker, not the .ts source.
-    startDecoder: (engine) => startWorkerDecoder({ engine, workerUrl: options.decoderWorkerUrl }),
+    startDecoder: (engine, decodeOptions) => startWorkerDecoder({ ...decodeOptions, engine, workerUrl: options.decoderWorkerUrl }),
     ffmpegPath: resolveFfmpegPath({ resourcesDir: options.resourcesDir, platform: process.platform }),
     defaultConfigFile,
     developer: !app.isPackaged,

@@ -72,9 +72,18 @@ export interface DecodeOptions {
    * ZXing-C++ alone on the whole frame. Default true.
    */
   rescue?: boolean;
+  /**
+   * Frames are one camera's consecutive pictures: once a code is read, the next frames read only
+   * its surroundings at full resolution while it stays readable there, the whole frame again every
+   * `fullFrameEvery`-th frame (a second code, one that left). Needs `rescue`. Default false.
+   */
+  track?: boolean;
 }
 
-export const defaultDecodeOptions: Required<DecodeOptions> = { maxCodes: 4, tryInverted: true, tryHarder: false, rescue: true };
+export const defaultDecodeOptions: Required<DecodeOptions> = { maxCodes: 4, tryInverted: true, tryHarder: false, rescue: true, track: false };
+
+/** With `track`, how often the whole frame is read although a code is tracked: 4 frames = 0.27 s at 15 fps. */
+export const fullFrameEvery = 4;
 
 /** Throws when the frame's buffer does not match its size: a wrong stride is a caller bug, found early. */
 export function assertLuminanceFrame(frame: LuminanceFrame): void {

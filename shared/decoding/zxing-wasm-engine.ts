@@ -18,6 +18,7 @@ import {
   type DecodedCode,
   type DecodeOptions,
   type DecoderEngine,
+  fullFrameEvery,
   type LuminanceFrame,
   toEcLevel,
 } from './types';
@@ -53,7 +54,7 @@ interface ResultVector {
  * With `rescue`, a code that was detected but not read gets a second chance (see DecodeOptions).
  */
 export async function createZxingWasmEngine(options: ZxingWasmEngineOptions): Promise<DecoderEngine> {
-  const { maxCodes, tryInverted, tryHarder, rescue } = { ...defaultDecodeOptions, ...options };
+  const { maxCodes, tryInverted, tryHarder, rescue, track } = { ...defaultDecodeOptions, ...options };
   const wasmBinary = options.wasmBinary instanceof Uint8Array ? new Uint8Array(options.wasmBinary).buffer : options.wasmBinary;
   // Our overrides replace the package's defaults, whose locateFile points at a CDN. Engines given the
   // same binary share one module instance; each owns only its pixel buffer on the heap.
@@ -82,6 +83,9 @@ export async function createZxingWasmEngine(options: ZxingWasmEngineOptions): Pr
   let pointer = 0;
   let capacity = 0;
   let closed = false;
+  // With `track`: where the last code was read, in a frame of that size, and frames read since the last whole one.
+  let tracked: { region: Region; width: number; height: number } | null = null;
+  let sinceWhole = 0;
 
   function read(frame: LuminanceFrame, options: ZXingReaderOptions): { codes: DecodedCode[]; failed: CodePosition[] } {
     if (frame.data.length > capacity) {
@@ -138,19 +142,37 @@ export async function createZxingWasmEngine(options: ZxingWasmEngineOptions): Pr
     return [];
   }
 
+  /** Remembers where the one code read is, for the next frame (`track`); codes pass through. */
+  function follow(codes: DecodedCode[], frame: LuminanceFrame): DecodedCode[] {
+    if (!track) return codes;
+    tracked = codes.length === 1 ? { region: regionAround(codes[0]!.position, 0.5, frame), width: frame.width, height: frame.height } : null;
+    return codes;
+  }
+
+  /** The whole frame: ZXing-C++, then our rescue when it read nothing. */
+  function readWhole(frame: LuminanceFrame): DecodedCode[] {
+    sinceWhole = 0;
+    // A big frame is first read halved: a quarter of the pixels to look at, and codes whose
+    // modules survive the halving are read there; full resolution only where something is.
+    const map = frame.width * frame.height >= halvingArea ? mapDetail(frame) : null;
+    const seen = map?.half ?? frame;
+    const { codes, failed } = read(seen, readerOptions);
+    if (codes.length > 0) return codes.map((code) => ({ ...code, position: inFrame(code.position, seen, frame) }));
+    return rescueFrom(frame, map ?? mapDetail(frame), seen, failed.map((position) => inFrame(position, seen, frame)));
+  }
+
   return {
     name: 'zxing-wasm',
     async decode(frame: LuminanceFrame): Promise<DecodedCode[]> {
       if (closed) throw new Error('the zxing-wasm decoder is closed');
       assertLuminanceFrame(frame);
       if (!rescue) return read(frame, readerOptions).codes;
-      // A big frame is first read halved: a quarter of the pixels to look at, and codes whose
-      // modules survive the halving are read there; full resolution only where something is.
-      const map = frame.width * frame.height >= halvingArea ? mapDetail(frame) : null;
-      const seen = map?.half ?? frame;
-      const { codes, failed } = read(seen, readerOptions);
-      if (codes.length > 0) return codes.map((code) => ({ ...code, position: inFrame(code.position, seen, frame) }));
-      return rescueFrom(frame, map ?? mapDetail(frame), seen, failed.map((position) => inFrame(position, seen, frame)));
+      // A tracked code is looked for where it was: a crop instead of the whole frame.
+      if (tracked && tracked.width === frame.width && tracked.height === frame.height && ++sinceWhole < fullFrameEvery) {
+        const codes = readRegion(frame, tracked.region);
+        if (codes.length > 0) return follow(codes, frame);
+      }
+      return follow(readWhole(frame), frame);
     },
     close() {
       if (closed) return;

@@ -3,7 +3,7 @@ import type { EventBus } from '../../../shared/contract/event-bus';
 import { CommandError } from '../../../shared/contract/router';
 import type { LaneStatus } from '../../../shared/contract/status';
 import type { LaneHealthReport, ReportDecodedCode } from '../../../shared/contract/lanes';
-import { defaultEngineName, type DecoderEngine, type EngineName } from '../../../shared/decoding/types';
+import { defaultEngineName, type DecodeOptions, type DecoderEngine, type EngineName } from '../../../shared/decoding/types';
 import { withoutUrlCredentials } from '../../../shared/privacy/url-credentials';
 import type { ScanResult } from '../../../shared/records/scan-result';
 import { startWorkerDecoder } from '../decoding/worker-decoder';
@@ -17,7 +17,7 @@ import type { LaneSource } from './sources/source';
 /** How lanes get their sources and decoders; tests and the bench inject fakes. */
 export interface LaneRuntimeOptions extends SourceEnvironment {
   engine?: EngineName;
-  startDecoder?: (engine: EngineName) => Promise<DecoderEngine>;
+  startDecoder?: (engine: EngineName, options: DecodeOptions) => Promise<DecoderEngine>;
   sourceFor?: (config: LaneConfig) => LaneSource | null;
   /** For every lane, under what a lane's own configuration says. */
   timeouts?: Partial<LaneTimeouts>;
@@ -91,7 +91,7 @@ const rememberedReports = 512;
 export function createLaneManager(options: LaneManagerOptions) {
   const log = options.logger.child({ scope: 'lanes' });
   const sourceFor = options.sourceFor ?? ((config: LaneConfig) => sourceForUri(config.source, { ...options, rtspTransport: config.rtspTransport }));
-  const startDecoder = options.startDecoder ?? ((engine: EngineName) => startWorkerDecoder({ engine }));
+  const startDecoder = options.startDecoder ?? ((engine: EngineName, decodeOptions: DecodeOptions) => startWorkerDecoder({ ...decodeOptions, engine }));
   const lanes = new Map<string, Lane>(
     options.lanes.map((config) => [
       config.id,
@@ -148,7 +148,8 @@ export function createLaneManager(options: LaneManagerOptions) {
         const laneLog = log.child({ laneId: lane.config.id });
         lane.runner = startLaneRunner({
           source: lane.source,
-          startDecoder: () => startDecoder(options.engine ?? defaultEngineName),
+          // A lane's frames are one camera's consecutive pictures (a file's too): a code read is tracked.
+          startDecoder: () => startDecoder(options.engine ?? defaultEngineName, { track: true }),
           onCode: (code) => {
             accept(lane, code);
           },

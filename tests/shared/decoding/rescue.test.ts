@@ -6,7 +6,7 @@ import { detailedRegions, mapDetail } from '../../../shared/decoding/detail-map'
 import { corners } from '../../../shared/decoding/frame-ops';
 import { createZxingWasmEngine } from '../../../shared/decoding/zxing-wasm-engine';
 import { farScene, makeCameraFrames } from '../../../bench/lib/camera-frames';
-import type { CodePosition, DecodedCode, LuminanceFrame } from '../../../shared/decoding/types';
+import { fullFrameEvery, type CodePosition, type DecodedCode, type LuminanceFrame } from '../../../shared/decoding/types';
 import { addNoise, cardPayload, createRng, drawQrCode, makeBackground } from '../../../scripts/make-test-video';
 
 const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
@@ -111,5 +111,40 @@ describe('zxing-wasm rescue pass never reads what is not there', () => {
     }
     // Some survive (error correction), so the loop above did check reads.
     expect(texts.flat().length).toBeGreaterThan(0);
+  });
+});
+
+describe('zxing-wasm tracking (a lane camera’s consecutive frames)', () => {
+  const rng = createRng(21);
+  const background = makeBackground(1920, 1080, rng);
+  const [first, second] = [cardPayload(rng), cardPayload(rng)];
+  function scene(codes: { text: string; cx: number }[]): LuminanceFrame {
+    const frame = { ...background, data: background.data.slice() };
+    for (const { text, cx } of codes) drawQrCode(frame, text, { cx, cy: 540, moduleSize: 6 });
+    addNoise(frame, createRng(7), 6);
+    return frame;
+  }
+  const texts = (codes: DecodedCode[]) => codes.map((code) => code.text).sort();
+  const both = scene([{ text: first, cx: 506 }, { text: second, cx: 1400 }]);
+
+  it('reads a code where it was in the last frame, in frame coordinates, and the whole frame every fourth frame', async () => {
+    const tracking = await createZxingWasmEngine({ wasmBinary, track: true });
+    expect(texts(await tracking.decode(scene([{ text: first, cx: 500 }])))).toEqual([first]);
+    const reads: DecodedCode[][] = [];
+    for (let i = 0; i < fullFrameEvery; i++) reads.push(await tracking.decode(both));
+    // The second code is seen once the whole frame is read again.
+    expect(reads.map(texts)).toEqual([...Array<string[]>(fullFrameEvery - 1).fill([first]), [first, second].sort()]);
+    const { cx, cy } = measure(reads[0]![0]!.position);
+    expect(Math.hypot(cx - 506, cy - 540)).toBeLessThan(3);
+    // Two codes are not tracked; a tracked code that left is looked for in the whole frame at once.
+    expect(texts(await tracking.decode(both))).toEqual([first, second].sort());
+    expect(texts(await tracking.decode(scene([{ text: second, cx: 1400 }])))).toEqual([second]);
+    expect(texts(await tracking.decode(scene([{ text: first, cx: 500 }])))).toEqual([first]);
+    tracking.close();
+  });
+
+  it('reads every frame whole without tracking', async () => {
+    expect(texts(await ours.decode(scene([{ text: first, cx: 500 }])))).toEqual([first]);
+    expect(texts(await ours.decode(both))).toEqual([first, second].sort());
   });
 });
