@@ -13,6 +13,7 @@ import type { LuminanceFrame } from '../shared/decoding/types';
 import type { DatabaseKey } from '../electron/core/db/database-key';
 import type { LaneSource, SourceItem } from '../electron/core/lanes/sources/source';
 import { createLogger } from '../electron/core/logging/logger';
+import { takeFrameBuffer } from '../electron/core/media/frame-buffers';
 import { createStation } from '../electron/core/station';
 import { addNoise, cardPayload, createRng, drawQrCode, makeBackground } from '../scripts/make-test-video';
 import { fixed, quantile, table } from './lib/stats';
@@ -46,7 +47,10 @@ function makeScenes(seed: number): { empty: LuminanceFrame; withCode: LuminanceF
   return { empty, withCode };
 }
 
-/** A live camera replaying the scenes in real time; every frame is a fresh buffer (the decoder takes it over). */
+/**
+ * A live camera replaying the scenes in real time. Each frame is copied into a buffer of its own
+ * (the decoder takes it over) from the frame buffers, as the real sources' y4m reader does.
+ */
 function benchCamera(scenes: ReturnType<typeof makeScenes>, done: () => void): LaneSource {
   // Two seconds of empty road first: the lane's decoder compiles its wasm meanwhile, as it would long before the first car.
   const schedule = [...Array<LuminanceFrame>(leadInFrames).fill(scenes.empty), ...scenes.withCode.flatMap((frame) => [...Array<LuminanceFrame>(emptyFrames).fill(scenes.empty), ...Array<LuminanceFrame>(codeFrames).fill(frame)])];
@@ -58,7 +62,9 @@ function benchCamera(scenes: ReturnType<typeof makeScenes>, done: () => void): L
         for (const [index, frame] of schedule.entries()) {
           const due = started + (index * 1000) / fps;
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-          yield { kind: 'frame', frame: { ...frame, data: frame.data.slice() }, capturedAt: Date.now() };
+          const data = takeFrameBuffer(frame.data.length);
+          data.set(frame.data);
+          yield { kind: 'frame', frame: { ...frame, data }, capturedAt: Date.now() };
         }
         done();
         // A camera does not end: it waits to be stopped.

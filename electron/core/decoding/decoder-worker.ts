@@ -12,7 +12,8 @@ try {
   const engine = await createDecoderEngine(name, options);
   port.on('message', async ({ id, width, height, data }: DecodeRequest) => {
     try {
-      reply({ type: 'decoded', id, codes: await engine.decode({ width, height, data }) });
+      const codes = await engine.decode({ width, height, data });
+      port.postMessage({ type: 'decoded', id, codes, data } satisfies WorkerReply, [data.buffer as ArrayBuffer]);
     } catch (error) {
       reply({ type: 'error', id, message: (error as Error).message });
     }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { defaultEngineName, type DecodedCode, type DecodeOptions, type DecoderEngine, type EngineName, type LuminanceFrame } from '../../../shared/decoding/types';
+import { giveBackFrameBuffer } from '../media/frame-buffers';
 import type { DecodeRequest, WorkerInit, WorkerReply } from './worker-protocol';
 
 export interface WorkerDecoderOptions extends DecodeOptions {
@@ -15,7 +16,8 @@ const defaultWorkerUrl = new URL('./decoder-worker.ts', import.meta.url);
  * cameras, the database and the bridge. Resolves once the engine is loaded in the worker.
  *
  * decode() takes ownership of `frame.data`: its buffer is transferred to the worker (no copy) and
- * is empty afterwards. Frames are decoded one at a time in the order given.
+ * is empty afterwards; once decoded it comes back to the frame buffers for the next frame
+ * (media/frame-buffers.ts). Frames are decoded one at a time in the order given.
  */
 export async function startWorkerDecoder(options: WorkerDecoderOptions = {}): Promise<DecoderEngine> {
   const { engine = defaultEngineName, workerUrl = defaultWorkerUrl, ...decodeOptions } = options;
@@ -39,7 +41,10 @@ export async function startWorkerDecoder(options: WorkerDecoderOptions = {}): Pr
       } else {
         const request = pending.get(message.id);
         pending.delete(message.id);
-        if (message.type === 'decoded') request?.resolve(message.codes);
+        if (message.type === 'decoded') {
+          giveBackFrameBuffer(message.data);
+          request?.resolve(message.codes);
+        }
         else request?.reject(new Error(`${engine} decoder: ${message.message}`));
       }
     });

@@ -17,5 +17,6 @@ export interface DecodeRequest {
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  | { type: 'decoded'; id: number; codes: DecodedCode[] }
+  /** `data` is the request's frame buffer, handed back for the next frame. */
+  | { type: 'decoded'; id: number; codes: DecodedCode[]; data: Uint8Array }
   | { type: 'error'; id: number; message: string };

@@ -1,5 +1,6 @@
 import type { LanePhase, LaneRunState } from '../../../shared/contract/lanes';
 import type { CodePosition, DecoderEngine, LuminanceFrame } from '../../../shared/decoding/types';
+import { giveBackFrameBuffer } from '../media/frame-buffers';
 import { backoffDelayMs } from '../sync/backoff';
 import { LatestSlot } from './latest-slot';
 import { createRateMeter } from './rate-meter';
@@ -107,7 +108,7 @@ export function startLaneRunner(options: LaneRunnerOptions) {
       decoder = options.startDecoder();
       decoder.catch(() => undefined);
     }
-    const slot = new LatestSlot<Frame>();
+    const slot = new LatestSlot<Frame>((dropped) => giveBackFrameBuffer(dropped.frame.data));
     const decoding = decodeLoop(slot).catch((error: unknown) => run.abort(error));
     const watchdog = createWatchdog(run);
     const connected = () => {

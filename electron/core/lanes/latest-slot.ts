@@ -9,6 +9,9 @@ export class LatestSlot<T> {
   private taker: ((item: T | null) => void) | null = null;
   private readonly takenWaiters: (() => void)[] = [];
 
+  /** `dropped` gets each item replaced before it was taken (a dropped frame's buffer can be used again). */
+  constructor(private readonly dropped: (item: T) => void = () => {}) {}
+
   /** Offers an item; true when it replaced one the decoder had not taken yet (a dropped frame). */
   put(item: T): boolean {
     if (this.closed) return false;
@@ -18,9 +21,10 @@ export class LatestSlot<T> {
       taker(item);
       return false;
     }
-    const dropped = this.item !== null;
+    const replaced = this.item;
     this.item = item;
-    return dropped;
+    if (replaced !== null) this.dropped(replaced);
+    return replaced !== null;
   }
 
   /** Offers an item and resolves once it was taken (or the slot closed): no frame is dropped. */

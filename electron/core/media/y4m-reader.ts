@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { LuminanceFrame } from '../../../shared/decoding/types';
 import { ByteReader } from './byte-reader';
+import { takeFrameBuffer } from './frame-buffers';
 import { MediaError } from './media-error';
 
 export interface Video {
@@ -8,7 +9,7 @@ export interface Video {
   height: number;
   /** Frames per second from the header, null when it does not say. */
   fps: number | null;
-  /** The Y plane of each frame in turn, each in a buffer of its own; ending early closes the input. */
+  /** The Y plane of each frame in turn, each in a buffer of its own (perhaps one given back); ending early closes the input. */
   frames: AsyncGenerator<LuminanceFrame, void, undefined>;
 }
 
@@ -52,7 +53,7 @@ async function* readFrames(reader: ByteReader, header: { width: number; height: 
       const line = await readLine(reader, `frame ${index} header`);
       if (line === null) return;
       if (line !== 'FRAME' && !line.startsWith('FRAME ')) throw new MediaError(`y4m: frame ${index} does not start with FRAME`);
-      const data = new Uint8Array(width * height);
+      const data = takeFrameBuffer(width * height);
       const got = (await reader.read(data)) + (await reader.read(chroma));
       if (got < data.length + chroma) {
         throw new MediaError(`y4m: frame ${index} is truncated: ${got} of ${data.length + chroma} bytes`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecoderEngine, LuminanceFrame } from '../../../shared/decoding/types';
 import { startWorkerDecoder } from '../../../electron/core/decoding/worker-decoder';
+import { takeFrameBuffer } from '../../../electron/core/media/frame-buffers';
 import { drawQrCode } from '../../../scripts/make-test-video';
 
 function frameWith(text: string | null): LuminanceFrame {
@@ -23,6 +24,16 @@ describe.each(['zxing-wasm', 'zxing-js'] as const)('worker-thread decoder (%s)',
     expect(codes).toMatchObject([{ text: 'Bùi Thu Trang', inverted: false, ecLevel: 'M' }]);
     expect(codes[0]!.position.topLeft.x).toBeGreaterThan(100);
     expect(frame.data.byteLength).toBe(0);
+  });
+
+  it('hands the frame buffer back once decoded, for the next frame of that size', async () => {
+    const frame = frameWith('Đỗ Minh Hà');
+    frame.data[0] = 7; // a mark in the quiet zone
+    const sent = frame.data.slice();
+    await decoder.decode(frame);
+    const next = takeFrameBuffer(sent.length);
+    expect(next).toEqual(sent);
+    expect(takeFrameBuffer(sent.length)).not.toBe(next);
   });
 
   it('copies a frame that is a view into a bigger buffer, leaving that buffer alone', async () => {

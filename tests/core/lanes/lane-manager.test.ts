@@ -45,9 +45,11 @@ describe('lane pipeline', () => {
   });
 
   it('the newest-wins slot hands over only the latest frame and reports the ones it dropped', async () => {
-    const slot = new LatestSlot<number>();
+    const dropped: number[] = [];
+    const slot = new LatestSlot<number>((item) => dropped.push(item));
     expect(slot.put(1)).toBe(false);
     expect(slot.put(2)).toBe(true);
+    expect(dropped).toEqual([1]);
     expect(await slot.take()).toBe(2);
     const waiting = slot.take();
     expect(slot.put(3)).toBe(false);
