@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { pageBuild } from './vite.pages';
+import { pageBuild } from './vite.pages.ts';
 
 // The citizen app simulator (citizen-app/), served by the reference central API at /citizen/
 // (central-api/citizen/app-files.ts).
