@@ -38,8 +38,15 @@ export interface Operation {
   operation: Json;
 }
 
-/** The document's security schemes. */
-export type SecurityScheme = 'stationToken' | 'citizenSession';
+/** The document's security schemes: the ones auth.ts enforces. */
+const securitySchemes = ['stationToken', 'citizenSession'] as const;
+export type SecurityScheme = (typeof securitySchemes)[number];
+
+/** A scheme auth.ts does not know would let every request through: the document is refused instead. */
+function schemeOf(name: string | undefined, operationId: unknown): SecurityScheme {
+  if (!securitySchemes.includes(name as SecurityScheme)) throw new Error(`operation ${String(operationId)} requires ${name ?? 'no'} security scheme, which the server does not enforce`);
+  return name as SecurityScheme;
+}
 
 export interface RateLimit {
   max: number;
@@ -63,7 +70,7 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
       if (!operation) return [];
       const security = (operation.security as object[] | undefined) ?? globalSecurity;
       const optional = security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0);
-      const requires = optional ? null : (Object.keys(security[0] ?? {})[0] as SecurityScheme);
+      const requires = optional ? null : schemeOf(Object.keys(security[0] ?? {})[0], operation.operationId);
       const rateLimit = operation['x-rate-limit'] as RateLimit | undefined;
       return [{ operationId: String(operation.operationId), method, path, requires, rateLimit, pointer: `/paths/${escapePointer(path)}/${method}`, operation }];
     }),

@@ -116,11 +116,11 @@ export function startRegistration(db: Database, details: RegistrationDetails, no
   return { kind: 'otp-sent', sent };
 }
 
+/** A registration in progress; one past its 30 minutes is gone (ended at that instant, as a session is), purged at the next start or sign-in. */
 function findRegistration(db: Database, registrationId: string, now: Date): RegistrationRow | undefined {
-  purgeExpired(db, now);
   return db
-    .prepare('SELECT id_number, phone, otp_hash, otp_sent_at, otp_expires_at, resends, wrong_otps, verified_at FROM citizen_registrations WHERE registration_hash = ?')
-    .get(sha256(registrationId)) as RegistrationRow | undefined;
+    .prepare('SELECT id_number, phone, otp_hash, otp_sent_at, otp_expires_at, resends, wrong_otps, verified_at FROM citizen_registrations WHERE registration_hash = ? AND expires_at > ?')
+    .get(sha256(registrationId), now.toISOString()) as RegistrationRow | undefined;
 }
 
 export type ResendOutcome = { kind: 'otp-sent'; sent: OtpSent } | { kind: 'unknown' } | { kind: 'too-soon'; retryAt: string } | { kind: 'no-more-resends' } | { kind: 'already-confirmed' };
